@@ -1,0 +1,23 @@
+// treaty status: where a treaty stands as of a date.
+import type { IsoDate } from '../domain/dates.js';
+import { treatyStatus } from '../domain/status.js';
+import type { Ctx } from '../context.js';
+import type { StatusResult } from '../formats/result.js';
+
+export interface StatusOptions {
+  db: string | undefined;
+  treaty: string;
+  asOf: IsoDate | undefined;
+}
+
+export async function status(ctx: Ctx, o: StatusOptions): Promise<StatusResult> {
+  const asOf = o.asOf ?? ctx.today();
+  const store = await ctx.openStore(o.db, 'read');
+  try {
+    const treaty = store.treaty(o.treaty);
+    const result = treatyStatus(treaty, store.participants(), store.actions(treaty.id, asOf), asOf);
+    return { kind: 'status', status: result, treaty };
+  } finally {
+    store.close();
+  }
+}

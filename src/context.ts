@@ -1,0 +1,39 @@
+// What a command may reach outside its options: the clock, the environment and the database.
+import { fromDayNumber, type IsoDate } from './domain/dates.js';
+import { openDatabase, type OpenMode } from './store/open.js';
+import { resolveDbPath } from './store/paths.js';
+import { Store } from './store/store.js';
+
+export interface Ctx {
+  env: NodeJS.ProcessEnv;
+  /** Today's date where the user is: the only place that reads the clock for a date. */
+  today(): IsoDate;
+  /** The current moment, for the change log. */
+  now(): string;
+  openStore(dbFlag: string | undefined, mode: OpenMode): Promise<Store>;
+}
+
+export function createContext(env: NodeJS.ProcessEnv = process.env): Ctx {
+  const now = () => new Date().toISOString();
+  return {
+    env,
+    today() {
+      const d = new Date();
+      // Local calendar date: the day it is for the user, whatever UTC says.
+      return fromDayNumber(Math.floor((d.getTime() - d.getTimezoneOffset() * 60_000) / 86_400_000));
+    },
+    now,
+    async openStore(dbFlag, mode) {
+      const { path, isDefault } = resolveDbPath(dbFlag, env);
+      const db = await openDatabase(path, mode, {
+        createParents: isDefault,
+        async initialize(db) {
+          // zod and the CSV reader load only when a database is created.
+          const [{ loadBundledData }, { seed }] = await Promise.all([import('./store/bundled-data.js'), import('./store/seed.js')]);
+          seed(db, loadBundledData(), now());
+        },
+      });
+      return new Store(db, path);
+    },
+  };
+}

@@ -1,0 +1,80 @@
+// The rule engine: from a treaty's rule and the actions taken up to a date, when the threshold
+// is met, when the treaty enters into force, and when it does so for each participant.
+import { laterOf, type IsoDate } from './dates.js';
+import { applyDelay } from './delay.js';
+import type { ActionRow, Participant, Rule } from './model.js';
+
+export interface Consent {
+  code: string;
+  date: IsoDate;
+  action: ActionRow['action'];
+  counted: boolean;
+}
+
+export interface EntryIntoForce {
+  /** Every consent, first deposited first. */
+  consents: Consent[];
+  counted: number;
+  /** Counted consents of participants in the rule's group, when the rule has a group condition. */
+  counted_in_group: number | null;
+  remaining: number;
+  threshold_reached_on: IsoDate | null;
+  /** The consent that met the threshold. */
+  decisive: Consent | null;
+  entry_into_force_on: IsoDate | null;
+}
+
+/** Does this consent count toward the threshold? An excluded kind (the EU) never adds to its members'. */
+export function isCounted(rule: Rule, action: ActionRow['action'], participant: Participant | undefined): boolean {
+  if (!(rule.counted_actions as readonly string[]).includes(action)) return false;
+  return participant !== undefined && !rule.excluded_kinds.includes(participant.kind);
+}
+
+/** The first consent of each participant, in order of deposit (same day: by code, so the order is stable). */
+export function firstConsents(rule: Rule, participants: ReadonlyMap<string, Participant>, actions: readonly ActionRow[]): Consent[] {
+  const byCode = new Map<string, Consent>();
+  for (const a of actions) {
+    if (!(rule.counted_actions as readonly string[]).includes(a.action)) continue;
+    const seen = byCode.get(a.code);
+    if (seen && seen.date <= a.date) continue;
+    byCode.set(a.code, { code: a.code, date: a.date, action: a.action, counted: isCounted(rule, a.action, participants.get(a.code)) });
+  }
+  return [...byCode.values()].sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : x.code < y.code ? -1 : x.code > y.code ? 1 : 0));
+}
+
+export function entryIntoForce(rule: Rule, participants: ReadonlyMap<string, Participant>, actions: readonly ActionRow[]): EntryIntoForce {
+  const consents = firstConsents(rule, participants, actions);
+  const group = rule.group_condition;
+  let counted = 0;
+  let inGroup = 0;
+  let decisive: Consent | null = null;
+  for (const consent of consents) {
+    if (!consent.counted) continue;
+    counted += 1;
+    if (group && participants.get(consent.code)?.groups.includes(group.group)) inGroup += 1;
+    if (decisive === null && counted >= rule.threshold && (!group || inGroup >= group.at_least)) decisive = consent;
+  }
+  const remaining = decisive ? 0 : Math.max(rule.threshold - counted, group ? group.at_least - inGroup : 0);
+  const thresholdOn = decisive?.date ?? null;
+  return {
+    consents,
+    counted,
+    counted_in_group: group ? inGroup : null,
+    remaining,
+    threshold_reached_on: thresholdOn,
+    decisive,
+    entry_into_force_on: thresholdOn === null ? null : applyDelay(thresholdOn, rule.delay),
+  };
+}
+
+/**
+ * When the treaty enters into force for one participant that consented on `consentOn`:
+ * with the treaty itself if it consented by the day the threshold was met, else after the rule's
+ * delay for later parties (not before the treaty's own entry into force, where the rule says so).
+ */
+export function participantEntryIntoForce(rule: Rule, eif: EntryIntoForce, consentOn: IsoDate): IsoDate | null {
+  if (eif.threshold_reached_on === null || eif.entry_into_force_on === null) return null;
+  if (consentOn <= eif.threshold_reached_on) return eif.entry_into_force_on;
+  const own = applyDelay(consentOn, rule.later.delay);
+  return rule.later.not_before_entry_into_force ? laterOf(own, eif.entry_into_force_on) : own;
+}

@@ -1,0 +1,18 @@
+// Plain shapes the domain computes with. Types only: importing this file loads nothing.
+import type { ActionRow, TreatyDefinition } from './schemas.js';
+import type { ParticipantKind } from './vocabulary.js';
+
+export type { ActionRow, TreatyDefinition };
+export type Rule = TreatyDefinition['rule'];
+export type Delay = Rule['delay'];
+
+export interface Participant {
+  code: string;
+  iso2: string | null;
+  name: string;
+  short_name: string;
+  aliases: readonly string[];
+  kind: ParticipantKind;
+  un_group: string;
+  groups: readonly string[];
+}

@@ -1,0 +1,43 @@
+// Fuzzy comparison of names typed by people, for "did you mean …?" hints.
+
+/** Lower case, accents and punctuation removed, spaces collapsed: "Côte d'Ivoire" → "cote d ivoire". */
+export function normalizeName(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+export function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/**
+ * The candidates closest to `query`, best first, among those close enough to be a plausible typo
+ * (at most a third of the longer name differs). Each candidate is a label and the names it answers to.
+ */
+export function nearest<T>(query: string, candidates: readonly { value: T; names: readonly string[] }[], limit = 3): T[] {
+  const q = normalizeName(query);
+  const scored: { value: T; score: number }[] = [];
+  for (const c of candidates) {
+    let best = Infinity;
+    for (const name of c.names) {
+      const n = normalizeName(name);
+      const d = n.startsWith(q) && q.length >= 3 ? 0.5 : editDistance(q, n);
+      if (d <= Math.max(1, Math.floor(Math.max(q.length, n.length) / 3))) best = Math.min(best, d);
+    }
+    if (best !== Infinity) scored.push({ value: c.value, score: best });
+  }
+  return scored.sort((a, b) => a.score - b.score).slice(0, limit).map((s) => s.value);
+}

@@ -1,0 +1,128 @@
+// zod schemas for everything that crosses a boundary: bundled data files, imports, treaty definitions.
+// Read commands never load this module: the database holds rows that were checked on the way in.
+import { z } from 'zod';
+import { isIsoDate } from './dates.js';
+import { ACTIONS, CONSENT_ACTIONS, PARTICIPANT_KINDS, UN_GROUPS } from './vocabulary.js';
+
+export const IsoDateSchema = z
+  .string({ error: 'expected a date like 2025-10-25' })
+  .refine(isIsoDate, { error: (issue) => `${JSON.stringify(issue.input)} is not a real date like 2025-10-25` });
+
+const Url = z.url({ protocol: /^https?$/, error: 'expected an http(s) address' });
+
+/** One or more space-separated http(s) addresses: every fact carries where it comes from. */
+export const SourceSchema = z
+  .string()
+  .trim()
+  .min(1, { error: 'a source is required' })
+  .refine((s) => s.split(/\s+/).every((part) => Url.safeParse(part).success), {
+    error: 'expected one or more http(s) addresses separated by spaces',
+  });
+
+export const DelaySchema = z.union([
+  z.strictObject({ days: z.int().min(0) }),
+  z.strictObject({ months: z.int().min(0), then: z.literal('first_of_next_month').optional() }),
+  z.strictObject({ years: z.int().min(0) }),
+]);
+
+export const RuleSchema = z.strictObject({
+  threshold: z.int().min(1),
+  counted_actions: z.array(z.enum(CONSENT_ACTIONS)).min(1),
+  excluded_kinds: z.array(z.enum(PARTICIPANT_KINDS)),
+  group_condition: z.strictObject({ group: z.string().min(1), at_least: z.int().min(1) }).nullable(),
+  delay: DelaySchema,
+  later: z.strictObject({ delay: DelaySchema, not_before_entry_into_force: z.boolean() }),
+  denunciation: z.strictObject({ delay: DelaySchema }).nullable(),
+  text: z.string().min(1),
+  source: SourceSchema,
+  note: z.string().optional(),
+});
+
+export const TreatyIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, {
+  error: 'expected letters, digits, dots, dashes or underscores',
+});
+
+export const TreatyDefinitionSchema = z
+  .strictObject({
+    id: TreatyIdSchema,
+    aliases: z.array(z.string().min(1)),
+    short_title: z.string().min(1),
+    title: z.string().min(1),
+    concluded: z.strictObject({ place: z.string().min(1), date: IsoDateSchema }),
+    depositary: z.strictObject({
+      name: z.string().min(1),
+      reference: z.string().min(1),
+      url: Url,
+      status_xml: Url.optional(),
+    }),
+    signature: z.strictObject({
+      opens_on: IsoDateSchema,
+      closes_on: IsoDateSchema.nullable(),
+      text: z.string().min(1),
+      source: SourceSchema,
+    }),
+    actions: z.array(z.enum(ACTIONS)).min(1),
+    rule: RuleSchema,
+    snapshot: z.strictObject({
+      date: IsoDateSchema,
+      signatories: z.int().min(0).nullable(),
+      parties: z.int().min(0).nullable(),
+      source: SourceSchema,
+      note: z.string().optional(),
+    }),
+  })
+  .superRefine((t, ctx) => {
+    if (t.signature.closes_on !== null && t.signature.closes_on < t.signature.opens_on) {
+      ctx.addIssue({ code: 'custom', path: ['signature', 'closes_on'], message: 'closes before it opens' });
+    }
+    for (const action of t.rule.counted_actions) {
+      if (!t.actions.includes(action)) {
+        ctx.addIssue({ code: 'custom', path: ['rule', 'counted_actions'], message: `"${action}" is counted but not in "actions"` });
+      }
+    }
+  });
+
+export type TreatyDefinition = z.infer<typeof TreatyDefinitionSchema>;
+
+const optionalText = z
+  .string()
+  .transform((s) => (s.trim() === '' ? null : s))
+  .nullable()
+  .optional()
+  .transform((s) => s ?? null);
+
+export const ParticipantRowSchema = z.strictObject({
+  code: z.string().regex(/^[A-Z]{3}$/, { error: 'expected an ISO 3166-1 alpha-3 code such as VNM' }),
+  iso2: z
+    .string()
+    .regex(/^([A-Z]{2})?$/, { error: 'expected an ISO 3166-1 alpha-2 code such as VN' })
+    .transform((s) => (s === '' ? null : s)),
+  name: z.string().min(1),
+  short_name: z.string().min(1),
+  aliases: z.string(),
+  kind: z.enum(PARTICIPANT_KINDS),
+  un_group: z.enum(UN_GROUPS),
+  groups: z.string().regex(/^([a-z_]+(;[a-z_]+)*)?$/, { error: 'expected group ids separated by ";"' }),
+  source: SourceSchema,
+  note: optionalText,
+});
+export type ParticipantRow = z.output<typeof ParticipantRowSchema>;
+
+export const ActionRowSchema = z.strictObject({
+  treaty: TreatyIdSchema,
+  code: z.string().regex(/^[A-Z]{3}$/, { error: 'expected an alpha-3 participant code such as VNM' }),
+  action: z.enum(ACTIONS, { error: (issue) => `unknown action ${JSON.stringify(issue.input)}` }),
+  date: IsoDateSchema,
+  reference: optionalText,
+  source: SourceSchema,
+  note: optionalText,
+});
+export type ActionRow = z.output<typeof ActionRowSchema>;
+
+/** "rule.delay: …": the first issue of a failed parse, as one line. */
+export function describeIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'invalid';
+  const path = issue.path.map(String).join('.');
+  return path ? `${path}: ${issue.message}` : issue.message;
+}

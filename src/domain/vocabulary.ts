@@ -1,0 +1,53 @@
+// The words of DESIGN §3. Each list is shared by zod schemas, commander choices and SQL CHECKs.
+
+export const ACTIONS = [
+  'signature',
+  'ratification',
+  'acceptance',
+  'approval',
+  'accession',
+  'succession',
+  'definitive_signature',
+  'denunciation',
+  'withdrawal',
+  'declaration',
+  'reservation',
+  'objection',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** Actions by which a participant expresses its consent to be bound. */
+export const CONSENT_ACTIONS = [
+  'ratification',
+  'acceptance',
+  'approval',
+  'accession',
+  'succession',
+  'definitive_signature',
+] as const satisfies readonly Action[];
+
+export const PARTICIPANT_KINDS = ['state', 'reio'] as const;
+export type ParticipantKind = (typeof PARTICIPANT_KINDS)[number];
+
+export const PARTICIPANT_STATUSES = ['none', 'signed', 'consented', 'in_force', 'denounced'] as const;
+export type ParticipantStatus = (typeof PARTICIPANT_STATUSES)[number];
+
+export const ENTRY_INTO_FORCE_STATES = ['pending', 'scheduled', 'in_force'] as const;
+export type EntryIntoForceState = (typeof ENTRY_INTO_FORCE_STATES)[number];
+
+export const UN_GROUPS = [
+  'African States',
+  'Asia-Pacific States',
+  'Eastern European States',
+  'Latin American and Caribbean States',
+  'Western European and other States',
+  'none',
+] as const;
+export type UnGroup = (typeof UN_GROUPS)[number];
+
+export const FORMATS = ['table', 'csv', 'tsv', 'json', 'ndjson', 'markdown'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export function isOneOf<T extends string>(list: readonly T[], value: string): value is T {
+  return (list as readonly string[]).includes(value);
+}

@@ -1,0 +1,38 @@
+// A treaty status as one flat row, for the tabular machine formats (a spreadsheet can append a row a day).
+import type { TreatyStatus } from '../domain/status.js';
+import type { ListResult } from './result.js';
+
+export const STATUS_COLUMNS = [
+  'treaty', 'title', 'as_of', 'data_as_of', 'data_stale', 'signatories', 'consents', 'counted', 'threshold', 'remaining',
+  'threshold_reached_on', 'entry_into_force_state', 'entry_into_force_date', 'entry_into_force_days_until',
+  'signature_opens_on', 'signature_closes_on', 'signature_open', 'signature_days_left',
+] as const;
+
+export function statusAsList(s: TreatyStatus): ListResult {
+  return {
+    kind: 'list',
+    columns: STATUS_COLUMNS,
+    rows: [
+      {
+        treaty: s.treaty,
+        title: s.title,
+        as_of: s.as_of,
+        data_as_of: s.data_as_of,
+        data_stale: s.data_stale,
+        signatories: s.signatories,
+        consents: s.consents,
+        counted: s.counted,
+        threshold: s.threshold,
+        remaining: s.remaining,
+        threshold_reached_on: s.threshold_reached_on,
+        entry_into_force_state: s.entry_into_force.state,
+        entry_into_force_date: s.entry_into_force.date,
+        entry_into_force_days_until: s.entry_into_force.days_until,
+        signature_opens_on: s.signature.opens_on,
+        signature_closes_on: s.signature.closes_on,
+        signature_open: s.signature.open,
+        signature_days_left: s.signature.days_left,
+      },
+    ],
+  };
+}

@@ -1,0 +1,61 @@
+// `treaty status` for people: one screen, in words, with a bar toward the threshold.
+import { formatLong } from '../domain/dates.js';
+import { describeDelay } from '../domain/delay.js';
+import type { Style } from '../ui/style.js';
+import type { StatusResult } from './result.js';
+
+const BAR_WIDTH = 30;
+
+export function progressBar(done: number, total: number, width = BAR_WIDTH): string {
+  const filled = Math.min(width, Math.round((Math.min(done, total) / total) * width));
+  return '█'.repeat(filled) + '░'.repeat(width - filled);
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+export function statusView({ status: s, treaty }: StatusResult, style: Style): string {
+  const lines: [string, string][] = [];
+  const percent = Math.floor((Math.min(s.counted, s.threshold) / s.threshold) * 100);
+  const excluded = treaty.rule.excluded_kinds.length > 0 && s.consents > s.counted ? ` (${s.consents - s.counted} not counted: ${treaty.rule.excluded_kinds.join(', ')})` : '';
+  lines.push(['Signatories', String(s.signatories)]);
+  lines.push(['Instruments', `${s.consents} deposited${excluded}`]);
+  lines.push(['Counted', `${s.counted} of ${s.threshold}  ${style.cyan(progressBar(s.counted, s.threshold))} ${percent}%`]);
+  lines.push(['Still needed', s.remaining === 0 ? 'none: the threshold is met' : String(s.remaining)]);
+  if (s.threshold_reached_on) lines.push(['Threshold met', formatLong(s.threshold_reached_on)]);
+
+  const eif = s.entry_into_force;
+  const ordinal = `${s.threshold}${ordinalSuffix(s.threshold)}`;
+  if (eif.state === 'pending') {
+    lines.push(['Entry into force', `${style.yellow('pending')}: ${describeDelay(treaty.rule.delay)} after the ${ordinal} counted instrument`]);
+  } else if (eif.state === 'scheduled') {
+    lines.push(['Entry into force', `${style.green('scheduled')} for ${formatLong(eif.date!)}, in ${plural(eif.days_until!, 'day')}`]);
+  } else {
+    lines.push(['Entry into force', `${style.green('in force')} since ${formatLong(eif.date!)}`]);
+  }
+
+  const sig = s.signature;
+  if (sig.open) {
+    const left = sig.days_left === null ? '' : sig.days_left === 0 ? ': today is the last day' : `, ${plural(sig.days_left, 'day')} left`;
+    lines.push(['Signature', sig.closes_on ? `open until ${formatLong(sig.closes_on)}${left}` : 'open']);
+  } else if (s.as_of < sig.opens_on) {
+    lines.push(['Signature', `opens on ${formatLong(sig.opens_on)}`]);
+  } else {
+    lines.push(['Signature', `closed on ${formatLong(sig.closes_on!)}; States may now join by accession`]);
+  }
+  lines.push(['As of', s.as_of]);
+  const age = s.data_age_days >= 0 ? `, ${plural(s.data_age_days, 'day')} before the as-of date` : ', after the as-of date';
+  const data = `${s.data_as_of} (depositary status page${age})`;
+  lines.push(['Data', s.data_stale ? `${data}: ${style.yellow('stale')}, later actions may be missing` : data]);
+
+  const width = Math.max(...lines.map(([k]) => k.length)) + 2;
+  const body = lines.map(([k, v]) => `  ${style.bold(k.padEnd(width))}${v}`).join('\n');
+  return `${style.bold(s.short_title)} ${style.dim(`(${s.treaty})`)}\n\n${body}\n`;
+}
+
+function ordinalSuffix(n: number): string {
+  const tens = n % 100;
+  if (tens >= 11 && tens <= 13) return 'th';
+  return ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
+}

@@ -1,0 +1,49 @@
+// Command-line values checked by hand: zod would cost every read command ~50 ms of start-up.
+import { isIsoDate, type IsoDate } from './domain/dates.js';
+import { FORMATS, isOneOf, type Format } from './domain/vocabulary.js';
+import { UsageError } from './errors.js';
+
+export interface GlobalFlags {
+  db?: string;
+  treaty?: string;
+  asOf?: string;
+  color: boolean;
+}
+
+export interface FormatFlags {
+  format?: string;
+  json?: boolean;
+  csv?: boolean;
+}
+
+export const DEFAULT_TREATY = 'XVIII-16';
+
+export function parseAsOf(value: string | undefined): IsoDate | undefined {
+  if (value === undefined) return undefined;
+  if (!isIsoDate(value)) throw new UsageError(`--as-of: expected a real date like 2025-10-25, got "${value}"`);
+  return value;
+}
+
+export function parseTreatyRef(value: string | undefined): string {
+  if (value === undefined) return DEFAULT_TREATY;
+  if (value.trim() === '') throw new UsageError('--treaty: expected a treaty id or alias, got an empty value');
+  return value;
+}
+
+export function parseDbPath(value: string | undefined): string | undefined {
+  if (value !== undefined && value.trim() === '') throw new UsageError('--db: expected a file path, got an empty value');
+  return value;
+}
+
+/** --format, or one of its shortcuts --json / --csv; two different choices are a usage error. */
+export function parseFormat(flags: FormatFlags): Format {
+  const chosen = new Set<string>();
+  if (flags.format !== undefined) {
+    if (!isOneOf(FORMATS, flags.format)) throw new UsageError(`--format: expected one of ${FORMATS.join(', ')}, got "${flags.format}"`);
+    chosen.add(flags.format);
+  }
+  if (flags.json) chosen.add('json');
+  if (flags.csv) chosen.add('csv');
+  if (chosen.size > 1) throw new UsageError(`choose one output format, not ${[...chosen].join(' and ')}`);
+  return ([...chosen][0] as Format | undefined) ?? 'table';
+}

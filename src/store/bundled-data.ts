@@ -1,0 +1,94 @@
+// The facts shipped in data/, read and validated in full before anything is written.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { checkActions } from '../domain/check-actions.js';
+import {
+  ActionRowSchema,
+  describeIssue,
+  ParticipantRowSchema,
+  TreatyDefinitionSchema,
+  type ActionRow,
+  type ParticipantRow,
+  type TreatyDefinition,
+} from '../domain/schemas.js';
+import { UserError } from '../errors.js';
+import { readCsvRecords } from '../formats/csv-read.js';
+
+export interface BundledData {
+  dir: string;
+  treaties: TreatyDefinition[];
+  participants: ParticipantRow[];
+  actions: ActionRow[];
+}
+
+export const PARTICIPANT_COLUMNS = ['code', 'iso2', 'name', 'short_name', 'aliases', 'kind', 'un_group', 'groups', 'source', 'note'] as const;
+export const ACTION_COLUMNS = ['treaty', 'code', 'action', 'date', 'reference', 'source', 'note'] as const;
+
+/** data/ of this installation: beside dist/ when built, beside src/ in tests; TREATY_DATA_DIR overrides both. */
+export function bundledDataDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.TREATY_DATA_DIR) return resolve(env.TREATY_DATA_DIR);
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 4; i++) {
+    if (existsSync(join(dir, 'data', 'treaties'))) return join(dir, 'data');
+    dir = dirname(dir);
+  }
+  throw new UserError('cannot find the bundled data/ folder of this installation', 'reinstall treaty, or set TREATY_DATA_DIR');
+}
+
+export function loadBundledData(dir = bundledDataDir()): BundledData {
+  const show = (file: string) => relative(process.cwd(), file) || file;
+  const treaties = readdirSync(join(dir, 'treaties'))
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => {
+      const file = join(dir, 'treaties', f);
+      let json: unknown;
+      try {
+        json = JSON.parse(readFileSync(file, 'utf8'));
+      } catch (e) {
+        throw new UserError(`${show(file)}: not valid JSON: ${(e as Error).message}`);
+      }
+      const parsed = TreatyDefinitionSchema.safeParse(json);
+      if (!parsed.success) throw new UserError(`${show(file)}: ${describeIssue(parsed.error)}`);
+      if (f !== `${parsed.data.id}.json`) throw new UserError(`${show(file)}: the file of treaty "${parsed.data.id}" must be named ${parsed.data.id}.json`);
+      return parsed.data;
+    });
+
+  const participantsFile = join(dir, 'participants.csv');
+  const participants = readCsvRecords(readFileSync(participantsFile, 'utf8'), show(participantsFile), PARTICIPANT_COLUMNS).map(({ line, record }) => {
+    const parsed = ParticipantRowSchema.safeParse(record);
+    if (!parsed.success) throw new UserError(`${show(participantsFile)}:${line}: ${describeIssue(parsed.error)}`);
+    return parsed.data;
+  });
+  checkUnique(participants, (p) => p.code, 'code', show(participantsFile));
+  checkUnique(participants.filter((p) => p.iso2 !== null), (p) => p.iso2!, 'iso2', show(participantsFile));
+  checkUnique(participants, (p) => p.name, 'name', show(participantsFile));
+
+  const treatyById = new Map(treaties.map((t) => [t.id, t]));
+  const codes = new Set(participants.map((p) => p.code));
+  const actions: ActionRow[] = [];
+  for (const treaty of treaties) {
+    const file = join(dir, 'actions', `${treaty.id}.csv`);
+    if (!existsSync(file)) continue;
+    const rows = readCsvRecords(readFileSync(file, 'utf8'), show(file), ACTION_COLUMNS).map(({ line, record }) => {
+      const parsed = ActionRowSchema.safeParse(record);
+      if (!parsed.success) throw new UserError(`${show(file)}:${line}: ${describeIssue(parsed.error)}`);
+      if (parsed.data.treaty !== treaty.id) throw new UserError(`${show(file)}:${line}: a row of treaty "${parsed.data.treaty}" in the file of ${treaty.id}`);
+      return { line, row: parsed.data };
+    });
+    const problem = checkActions(rows, treatyById, codes)[0];
+    if (problem) throw new UserError(`${show(file)}:${problem.line}: ${problem.message}`);
+    actions.push(...rows.map((r) => r.row));
+  }
+  return { dir, treaties, participants, actions };
+}
+
+function checkUnique<T>(rows: readonly T[], key: (row: T) => string, what: string, file: string): void {
+  const seen = new Set<string>();
+  for (const row of rows) {
+    const k = key(row);
+    if (seen.has(k)) throw new UserError(`${file}: ${what} "${k}" appears twice`);
+    seen.add(k);
+  }
+}

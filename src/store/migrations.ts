@@ -1,0 +1,71 @@
+// The schema, one step per version. A step never changes once released: a new need is a new step.
+
+/** PRAGMA application_id of a treaty database ("TRTY"), so a foreign SQLite file is never taken for ours. */
+export const APPLICATION_ID = 0x54525459;
+
+const DATE = "GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'";
+
+/** The actions of DESIGN §3 as of schema 1 (a test keeps this equal to ACTIONS). */
+export const SCHEMA_1_ACTIONS = [
+  'signature', 'ratification', 'acceptance', 'approval', 'accession', 'succession', 'definitive_signature',
+  'denunciation', 'withdrawal', 'declaration', 'reservation', 'objection',
+];
+
+export const MIGRATIONS: readonly { version: number; sql: string }[] = [
+  {
+    version: 1,
+    sql: `
+      CREATE TABLE meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      ) STRICT;
+      CREATE TABLE treaties (
+        id TEXT PRIMARY KEY,
+        short_title TEXT NOT NULL,
+        title TEXT NOT NULL,
+        data_as_of TEXT NOT NULL CHECK (data_as_of ${DATE}),
+        definition TEXT NOT NULL CHECK (json_valid(definition))
+      ) STRICT;
+      CREATE TABLE treaty_aliases (
+        alias TEXT PRIMARY KEY COLLATE NOCASE,
+        treaty TEXT NOT NULL REFERENCES treaties(id) ON DELETE CASCADE
+      ) STRICT;
+      CREATE TABLE participants (
+        code TEXT PRIMARY KEY CHECK (length(code) = 3),
+        iso2 TEXT UNIQUE CHECK (iso2 IS NULL OR length(iso2) = 2),
+        name TEXT NOT NULL,
+        short_name TEXT NOT NULL,
+        aliases TEXT NOT NULL DEFAULT '',
+        kind TEXT NOT NULL CHECK (kind IN ('state', 'reio')),
+        un_group TEXT NOT NULL,
+        groups TEXT NOT NULL DEFAULT '',
+        source TEXT NOT NULL,
+        note TEXT
+      ) STRICT;
+      CREATE TABLE actions (
+        id INTEGER PRIMARY KEY,
+        treaty TEXT NOT NULL REFERENCES treaties(id),
+        code TEXT NOT NULL REFERENCES participants(code),
+        action TEXT NOT NULL CHECK (action IN (${SCHEMA_1_ACTIONS.map((a) => `'${a}'`).join(', ')})),
+        date TEXT NOT NULL CHECK (date ${DATE}),
+        reference TEXT,
+        source TEXT NOT NULL,
+        note TEXT,
+        UNIQUE (treaty, code, action, date)
+      ) STRICT;
+      CREATE INDEX actions_by_participant ON actions (code, treaty, date);
+      CREATE TABLE changes (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        command TEXT NOT NULL,
+        entity TEXT NOT NULL,
+        key TEXT NOT NULL,
+        before TEXT CHECK (before IS NULL OR json_valid(before)),
+        after TEXT CHECK (after IS NULL OR json_valid(after))
+      ) STRICT;
+      CREATE INDEX changes_by_time ON changes (at);
+    `,
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
