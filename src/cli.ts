@@ -31,7 +31,7 @@ interface Io {
 
 function addFormatOptions(cmd: Command): Command {
   return cmd
-    .addOption(new Option('--format <format>', `output format: ${FORMATS.join(', ')}`).default(undefined, 'table'))
+    .addOption(new Option('--format <format>', `output format: ${FORMATS.join(', ')} (default: table)`))
     .option('--json', 'shortcut for --format json')
     .option('--csv', 'shortcut for --format csv');
 }
@@ -47,6 +47,7 @@ export function buildProgram(io: Io): Command {
     .option('--as-of <date>', 'evaluate as of this date, YYYY-MM-DD (default: today)')
     .option('--no-color', 'no colour, even on a terminal')
     .addHelpText('after', EXAMPLES)
+    .configureHelp({ showGlobalOptions: true })
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out.write(s), writeErr: (s) => io.err.write(s) })
     .showHelpAfterError('(run "treaty --help" for usage)');
@@ -63,7 +64,7 @@ export function buildProgram(io: Io): Command {
     program
       .command('status')
       .description('where the treaty stands: signatories, instruments, threshold, entry into force, signature window')
-      .addHelpText('after', '\nThe table is for people; --json gives the DESIGN §3 status object, --csv one row.'),
+      .addHelpText('after', '\nThe table is for people. --json prints the status object (snake_case keys, ISO dates); --csv one row with a header.'),
   ).action(async (_flags, cmd: Command) => {
     const flags = cmd.optsWithGlobals<GlobalFlags & FormatFlags>();
     const options = { db: parseDbPath(flags.db), treaty: parseTreatyRef(flags.treaty), asOf: parseAsOf(flags.asOf) };

@@ -10,7 +10,11 @@ export interface Ctx {
   today(): IsoDate;
   /** The current moment, for the change log. */
   now(): string;
-  openStore(dbFlag: string | undefined, mode: OpenMode): Promise<Store>;
+  /**
+   * Runs `use` on the database and closes it. A database created for this call (first use) is kept
+   * only if `use` succeeds, so a command that fails on bad input leaves no file behind.
+   */
+  withStore<T>(dbFlag: string | undefined, mode: OpenMode, use: (store: Store) => T): Promise<T>;
 }
 
 export function createContext(env: NodeJS.ProcessEnv = process.env): Ctx {
@@ -23,9 +27,9 @@ export function createContext(env: NodeJS.ProcessEnv = process.env): Ctx {
       return fromDayNumber(Math.floor((d.getTime() - d.getTimezoneOffset() * 60_000) / 86_400_000));
     },
     now,
-    async openStore(dbFlag, mode) {
+    async withStore(dbFlag, mode, use) {
       const { path, isDefault } = resolveDbPath(dbFlag, env);
-      const db = await openDatabase(path, mode, {
+      const opened = await openDatabase(path, mode, {
         createParents: isDefault,
         async initialize(db) {
           // zod and the CSV reader load only when a database is created.
@@ -33,7 +37,15 @@ export function createContext(env: NodeJS.ProcessEnv = process.env): Ctx {
           seed(db, loadBundledData(), now());
         },
       });
-      return new Store(db, path);
+      let result;
+      try {
+        result = use(new Store(opened.db, path));
+      } catch (e) {
+        opened.discard();
+        throw e;
+      }
+      opened.keep();
+      return result;
     },
   };
 }

@@ -12,12 +12,8 @@ export interface StatusOptions {
 
 export async function status(ctx: Ctx, o: StatusOptions): Promise<StatusResult> {
   const asOf = o.asOf ?? ctx.today();
-  const store = await ctx.openStore(o.db, 'read');
-  try {
+  return ctx.withStore(o.db, 'read', (store) => {
     const treaty = store.treaty(o.treaty);
-    const result = treatyStatus(treaty, store.participants(), store.actions(treaty.id, asOf), asOf);
-    return { kind: 'status', status: result, treaty };
-  } finally {
-    store.close();
-  }
+    return { kind: 'status', status: treatyStatus(treaty, store.participants(), store.actions(treaty.id, asOf), asOf), treaty };
+  });
 }

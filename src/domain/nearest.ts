@@ -10,14 +10,20 @@ export function normalizeName(text: string): string {
     .trim();
 }
 
+/** Edits between two strings, a swap of neighbours counting as one ("hanio" → "hanoi" is 1). */
 export function editDistance(a: string, b: string): number {
+  // Optimal string alignment: Levenshtein plus adjacent transpositions; rows i-2, i-1 and i.
+  let before: number[] = [];
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2]! + 1);
+      current[j] = d;
     }
+    before = previous;
     previous = current;
   }
   return previous[b.length]!;

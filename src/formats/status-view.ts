@@ -45,9 +45,10 @@ export function statusView({ status: s, treaty }: StatusResult, style: Style): s
     lines.push(['Signature', `closed on ${formatLong(sig.closes_on!)}; States may now join by accession`]);
   }
   lines.push(['As of', s.as_of]);
-  const age = s.data_age_days >= 0 ? `, ${plural(s.data_age_days, 'day')} before the as-of date` : ', after the as-of date';
-  const data = `${s.data_as_of} (depositary status page${age})`;
-  lines.push(['Data', s.data_stale ? `${data}: ${style.yellow('stale')}, later actions may be missing` : data]);
+  const data = `as of ${s.data_as_of} (depositary status page)`;
+  if (s.data_age_days < 0) lines.push(['Data', data]);
+  else if (!s.data_stale) lines.push(['Data', `${data}, ${plural(s.data_age_days, 'day')} old`]);
+  else lines.push(['Data', `${data}, ${plural(s.data_age_days, 'day')} old: ${style.yellow('stale')}, later actions may be missing`]);
 
   const width = Math.max(...lines.map(([k]) => k.length)) + 2;
   const body = lines.map(([k, v]) => `  ${style.bold(k.padEnd(width))}${v}`).join('\n');

@@ -26,9 +26,37 @@ function driver(): typeof import('better-sqlite3') {
   return require('better-sqlite3') as typeof import('better-sqlite3');
 }
 
-export async function openDatabase(path: string, mode: OpenMode, options: OpenOptions): Promise<Db> {
+export interface Opened {
+  db: Db;
+  /** Called once the command has succeeded: a database made by this open is put in place only then. */
+  keep(): void;
+  /** Called when the command failed: a database made by this open disappears, so bad input leaves no file. */
+  discard(): void;
+}
+
+export async function openDatabase(path: string, mode: OpenMode, options: OpenOptions): Promise<Opened> {
   const found = inspect(path);
-  if (found === 'missing' || found === 'empty') await create(path, options);
+  if (found === 'missing' || found === 'empty') {
+    const temp = await create(path, options);
+    try {
+      // Read-write even for a read command: the file is ours alone, and closing a writer leaves no -wal/-shm behind.
+      const db = connect(temp, 'write');
+      return {
+        db,
+        keep: () => {
+          db.close();
+          placeNewFile(temp, path);
+        },
+        discard: () => {
+          db.close();
+          for (const file of [temp, `${temp}-wal`, `${temp}-shm`]) removeQuietly(file);
+        },
+      };
+    } catch (e) {
+      removeQuietly(temp);
+      throw e;
+    }
+  }
   let db = connect(path, mode);
   const version = checkOurs(db, path);
   if (version < SCHEMA_VERSION) {
@@ -38,13 +66,14 @@ export async function openDatabase(path: string, mode: OpenMode, options: OpenOp
     try {
       migrate(writer);
     } catch (e) {
-      writer.close();
       throw new UserError(`cannot upgrade database ${path}: ${(e as Error).message}`);
+    } finally {
+      writer.close();
     }
-    writer.close();
     db = connect(path, mode);
   }
-  return db;
+  const close = () => db.close();
+  return { db, keep: close, discard: close };
 }
 
 function inspect(path: string): 'missing' | 'empty' | 'sqlite' {
@@ -73,8 +102,8 @@ function inspect(path: string): 'missing' | 'empty' | 'sqlite' {
   return 'sqlite';
 }
 
-/** Builds the new database under a temporary name and puts it in place only when complete. */
-async function create(path: string, options: OpenOptions): Promise<void> {
+/** Builds a new database under a temporary name beside `path`, and returns that name. */
+async function create(path: string, options: OpenOptions): Promise<string> {
   const folder = dirname(path);
   if (options.createParents) {
     try {
@@ -95,7 +124,7 @@ async function create(path: string, options: OpenOptions): Promise<void> {
     } finally {
       db.close();
     }
-    placeNewFile(temp, path);
+    return temp;
   } catch (e) {
     removeQuietly(temp);
     if (e instanceof UserError) throw e;

@@ -31,10 +31,6 @@ export class Store {
     readonly path: string,
   ) {}
 
-  close(): void {
-    this.db.close();
-  }
-
   private statement(sql: string): Statement {
     let s = this.statements.get(sql);
     if (!s) this.statements.set(sql, (s = this.db.prepare(sql)));

@@ -1,0 +1,280 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fingerprint, listDir } from '../helpers/files.js';
+import { BIN, cleanEnv, ROOT, runCli, tempDir } from '../helpers/run-cli.js';
+
+const STATUS_KEYS = [
+  'treaty', 'title', 'short_title', 'as_of', 'data_as_of', 'data_age_days', 'data_stale', 'signatories', 'consents', 'counted',
+  'threshold', 'remaining', 'threshold_reached_on', 'entry_into_force', 'signature', 'projection',
+];
+
+function statusJson(asOf: string, env = cleanEnv()) {
+  const r = runCli(['status', '--json', '--as-of', asOf], env);
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  return JSON.parse(r.stdout);
+}
+
+describe('treaty status', () => {
+  it('shows the convention on one screen for people', async () => {
+    const r = runCli(['status', '--as-of', '2026-11-23']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).not.toMatch(/\x1b\[/);
+    await expect(r.stdout).toMatchFileSnapshot('../golden/status-2026-11-23.txt');
+  });
+
+  it('prints exactly the DESIGN status object with --json', async () => {
+    const s = statusJson('2026-11-23');
+    expect(Object.keys(s)).toEqual(STATUS_KEYS);
+    expect(s).toMatchObject({
+      treaty: 'XVIII-16', as_of: '2026-11-23', data_as_of: '2025-11-16', data_stale: true, signatories: 73, consents: 0, counted: 0,
+      threshold: 40, remaining: 40, threshold_reached_on: null, entry_into_force: { state: 'pending', date: null, days_until: null },
+      signature: { opens_on: '2025-10-25', closes_on: '2026-12-31', open: true, days_left: 38 }, projection: null,
+    });
+    await expect(JSON.stringify(s, null, 2) + '\n').toMatchFileSnapshot('../golden/status-2026-11-23.json');
+  });
+
+  it('matches the depositary header count on the snapshot date', () => {
+    const treaty = JSON.parse(readFileSync(join(ROOT, 'data/treaties/XVIII-16.json'), 'utf8'));
+    expect(statusJson(treaty.snapshot.date).signatories).toBe(treaty.snapshot.signatories);
+  });
+
+  it.each([
+    ['2025-10-24', 0, false, null, 'before the signature opened'],
+    ['2025-10-25', 66, true, 432, 'on the first day in Hanoi'],
+    ['2025-10-26', 72, true, 431, 'after the Hanoi ceremony'],
+    ['2025-11-19', 73, true, 407, 'after Mauritius signed in New York'],
+    ['2026-12-31', 73, true, 0, 'on the last day to sign'],
+    ['2027-01-01', 73, false, null, 'after the signature window closed'],
+  ])('as of %s has %i signatories, open %s, %s days left (%s)', (asOf, signatories, open, daysLeft) => {
+    const s = statusJson(asOf);
+    expect(s.signatories).toBe(signatories);
+    expect(s.signature).toMatchObject({ open, days_left: daysLeft });
+    expect(s.data_stale).toBe(asOf > '2025-12-16');
+  });
+
+  it('says in words when the signature window is closed or not yet open', () => {
+    expect(runCli(['status', '--as-of', '2025-10-24']).stdout).toContain('opens on 25 October 2025');
+    expect(runCli(['status', '--as-of', '2027-01-01']).stdout).toContain('closed on 31 December 2026');
+  });
+
+  it('finds the treaty by alias, ignoring case', () => {
+    for (const alias of ['hanoi', 'CYBERCRIME', 'xviii-16']) {
+      expect(JSON.parse(runCli(['status', '--json', '--as-of', '2026-01-01', '--treaty', alias]).stdout).treaty).toBe('XVIII-16');
+    }
+  });
+
+  it('gives one CSV row with --csv, and the same with --format csv', () => {
+    const a = runCli(['status', '--csv', '--as-of', '2026-11-23']);
+    const b = runCli(['status', '--format', 'csv', '--as-of', '2026-11-23']);
+    expect(a.code).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+    const lines = a.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^treaty,title,as_of,data_as_of,/);
+    expect(lines[1]).toContain(',2026-11-23,2025-11-16,true,73,0,0,40,40,,pending,');
+  });
+
+  it('prints ndjson as a single line', () => {
+    const r = runCli(['status', '--format', 'ndjson', '--as-of', '2026-11-23']);
+    expect(r.stdout.split('\n')).toHaveLength(2);
+    expect(JSON.parse(r.stdout).counted).toBe(0);
+  });
+});
+
+describe('colour', () => {
+  const colourOf = (extra: Record<string, string>, args: string[] = []) =>
+    /\x1b\[/.test(runCli(['status', '--as-of', '2026-11-23', ...args], cleanEnv(tempDir(), extra)).stdout);
+
+  it('is off when piped, and on when FORCE_COLOR asks', () => {
+    expect(colourOf({})).toBe(false);
+    expect(colourOf({ FORCE_COLOR: '1' })).toBe(true);
+  });
+
+  it('is off with NO_COLOR or --no-color, even with FORCE_COLOR', () => {
+    expect(colourOf({ FORCE_COLOR: '1', NO_COLOR: '1' })).toBe(false);
+    expect(colourOf({ FORCE_COLOR: '1' }, ['--no-color'])).toBe(false);
+  });
+
+  it('never reaches the machine formats', () => {
+    const r = runCli(['status', '--json', '--as-of', '2026-11-23'], cleanEnv(tempDir(), { FORCE_COLOR: '3' }));
+    expect(r.stdout).not.toMatch(/\x1b\[/);
+  });
+});
+
+describe('the command line contract', () => {
+  it('exits 0 quietly when the reader goes away', () => {
+    const env = cleanEnv();
+    const out = execFileSync('bash', ['-c', `"${process.execPath}" "${BIN}" status --as-of 2026-11-23 | head -1; echo "exit=\${PIPESTATUS[0]}"`], {
+      env,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    expect(out).toBe('UN Convention against Cybercrime (XVIII-16)\nexit=0\n');
+  });
+
+  it('shows help with examples and the exit codes, without opening a database', () => {
+    const env = cleanEnv();
+    const r = runCli(['--help'], env);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Examples:');
+    expect(r.stdout).toContain('treaty status --json');
+    expect(r.stdout).toContain('Exit codes');
+    expect(existsSync(env.TREATY_DB!)).toBe(false);
+  });
+
+  it('prints the version', () => {
+    const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
+    expect(runCli(['--version'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+  });
+
+  it.each([
+    [['status', '--as-of', '31/12/2025'], 'error: --as-of: expected a real date like 2025-10-25, got "31/12/2025"\n'],
+    [['status', '--as-of', '2025-02-29'], 'error: --as-of: expected a real date like 2025-10-25, got "2025-02-29"\n'],
+    [['status', '--as-of', '2025-13-01'], 'error: --as-of: expected a real date like 2025-10-25, got "2025-13-01"\n'],
+    [['status', '--format', 'xml'], 'error: --format: expected one of table, csv, tsv, json, ndjson, markdown, got "xml"\n'],
+    [['status', '--json', '--csv'], 'error: choose one output format, not json and csv\n'],
+    [['status', '--treaty', ''], 'error: --treaty: expected a treaty id or alias, got an empty value\n'],
+  ])('rejects %j with exit 2 and one line', (args, stderr) => {
+    const env = cleanEnv();
+    expect(runCli(args, env)).toEqual({ code: 2, stdout: '', stderr });
+    expect(existsSync(env.TREATY_DB!)).toBe(false);
+  });
+
+  it('rejects an unknown option or command with exit 2', () => {
+    for (const args of [['status', '--bogus'], ['frobnicate']]) {
+      const r = runCli(args);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/^error: unknown (option|command)/);
+    }
+  });
+
+  it('names an unknown treaty with a suggestion, exits 1 and creates no database', () => {
+    const env = cleanEnv();
+    expect(runCli(['status', '--treaty', 'cybercrim'], env)).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'error: unknown treaty "cybercrim"\nhint: did you mean "XVIII-16"?\n',
+    });
+    expect(listDir(env.HOME!)).toEqual([]);
+  });
+});
+
+describe('the database file', () => {
+  it('is created on first use in the user data directory, honouring XDG_DATA_HOME', () => {
+    const home = tempDir();
+    const env = { PATH: process.env.PATH ?? '', HOME: home, TZ: 'UTC' };
+    expect(runCli(['status', '--as-of', '2026-01-01'], env).code).toBe(0);
+    expect(existsSync(join(home, '.local/share/treaty/treaty.db'))).toBe(true);
+    const xdg = join(home, 'xdg');
+    expect(runCli(['status', '--as-of', '2026-01-01'], { ...env, XDG_DATA_HOME: xdg }).code).toBe(0);
+    expect(existsSync(join(xdg, 'treaty/treaty.db'))).toBe(true);
+  });
+
+  it('takes --db over TREATY_DB', () => {
+    const env = cleanEnv();
+    const other = join(env.HOME!, 'other.db');
+    expect(runCli(['status', '--db', other, '--as-of', '2026-01-01'], env).code).toBe(0);
+    expect(existsSync(other)).toBe(true);
+    expect(existsSync(env.TREATY_DB!)).toBe(false);
+  });
+
+  it('gives the same answer on the second run, from the existing file', () => {
+    const env = cleanEnv();
+    const first = runCli(['status', '--json', '--as-of', '2026-01-01'], env);
+    const before = fingerprint(env.TREATY_DB!);
+    expect(runCli(['status', '--json', '--as-of', '2026-01-01'], env)).toEqual(first);
+    expect(fingerprint(env.TREATY_DB!)).toBe(before);
+  });
+
+  it('refuses a directory', () => {
+    const env = cleanEnv();
+    const dir = join(env.HOME!, 'somedir');
+    mkdirSync(dir);
+    expect(runCli(['status', '--db', dir], env)).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `error: database path ${dir} is a directory\nhint: give a file name, e.g. --db ./treaty.db\n`,
+    });
+    expect(listDir(dir)).toEqual([]);
+  });
+
+  it('refuses a file that is not SQLite, and leaves it as it was', () => {
+    const env = cleanEnv();
+    writeFileSync(env.TREATY_DB!, 'code,name\nVNM,Viet Nam\n');
+    const before = fingerprint(env.TREATY_DB!);
+    const r = runCli(['status'], env);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.split('\n')[0]).toBe(`error: ${env.TREATY_DB} is not a treaty database (not an SQLite file)`);
+    expect(fingerprint(env.TREATY_DB!)).toBe(before);
+    expect(listDir(env.HOME!)).toEqual(['treaty.db']);
+  });
+
+  it('refuses an SQLite file of another program', () => {
+    const env = cleanEnv();
+    execFileSync(process.execPath, ['-e', `const D=require('better-sqlite3');const d=new D(${JSON.stringify(env.TREATY_DB)});d.exec('CREATE TABLE t(x)');d.close()`], { cwd: ROOT });
+    const before = fingerprint(env.TREATY_DB!);
+    const r = runCli(['status'], env);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: .* is an SQLite database, but not a treaty database\n/);
+    expect(fingerprint(env.TREATY_DB!)).toBe(before);
+  });
+
+  it('refuses a database from a newer version of treaty without touching it', () => {
+    const env = cleanEnv();
+    expect(runCli(['status', '--as-of', '2026-01-01'], env).code).toBe(0);
+    execFileSync(process.execPath, ['-e', `const D=require('better-sqlite3');const d=new D(${JSON.stringify(env.TREATY_DB)});d.pragma('user_version = 99');d.close()`], { cwd: ROOT });
+    const before = fingerprint(env.TREATY_DB!);
+    const r = runCli(['status'], env);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: database .* was written by a newer version of treaty \(schema 99; this one reads up to 1\)\nhint: upgrade treaty\n$/);
+    expect(fingerprint(env.TREATY_DB!)).toBe(before);
+  });
+
+  it('reports a damaged database in one line', () => {
+    const env = cleanEnv();
+    expect(runCli(['status', '--as-of', '2026-01-01'], env).code).toBe(0);
+    const bytes = readFileSync(env.TREATY_DB!);
+    writeFileSync(env.TREATY_DB!, bytes.subarray(0, 4096 * 3));
+    const r = runCli(['status', '--as-of', '2026-01-01'], env);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^error: .*\n(hint: .*\n)?$/);
+    expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
+  });
+
+  it('reports a folder that does not exist without creating it', () => {
+    const env = cleanEnv();
+    const path = join(env.HOME!, 'missing', 'treaty.db');
+    expect(runCli(['status', '--db', path], env)).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `error: cannot create database ${path}: folder ${join(env.HOME!, 'missing')} does not exist\n`,
+    });
+    expect(listDir(env.HOME!)).toEqual([]);
+  });
+
+  it('reports a path that cannot be written', () => {
+    const env = cleanEnv();
+    const file = join(env.HOME!, 'plain-file');
+    writeFileSync(file, 'x');
+    const r = runCli(['status', '--db', join(file, 'treaty.db')], env);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^error: cannot .*treaty\.db: .*\n$/);
+    expect(listDir(env.HOME!)).toEqual(['plain-file']);
+  });
+
+  it('survives several first uses at once: every process answers, one file remains', async () => {
+    const { runCliAsync } = await import('../helpers/run-cli.js');
+    const env = cleanEnv();
+    const runs = await Promise.all(Array.from({ length: 4 }, () => runCliAsync(['status', '--json', '--as-of', '2026-01-01'], env)));
+    for (const r of runs) expect(r).toEqual({ code: 0, stdout: runs[0]!.stdout, stderr: '' });
+    expect(listDir(env.HOME!).filter((f) => !f.endsWith('-wal') && !f.endsWith('-shm'))).toEqual(['treaty.db']);
+  });
+});

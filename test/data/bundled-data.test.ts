@@ -1,0 +1,100 @@
+// Every bundled fact is checked here: the schemas, the cross-references, and the depositary's counts.
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isIsoDate } from '../../src/domain/dates.js';
+import type { Participant } from '../../src/domain/model.js';
+import { treatyStatus } from '../../src/domain/status.js';
+import { bundledDataDir, loadBundledData } from '../../src/store/bundled-data.js';
+import { tempDir } from '../helpers/run-cli.js';
+
+const data = loadBundledData(bundledDataDir({}));
+const participants = new Map<string, Participant>(
+  data.participants.map((p) => [p.code, { ...p, aliases: p.aliases.split(';'), groups: p.groups.split(';').filter(Boolean) }]),
+);
+
+describe('the bundled data', () => {
+  it('loads and validates in full', () => {
+    expect(data.treaties.map((t) => t.id)).toContain('XVIII-16');
+    expect(data.actions.length).toBeGreaterThan(0);
+  });
+
+  it('has every UN member State, the two observer States and the European Union', () => {
+    const members = data.participants.filter((p) => p.groups.split(';').includes('un_member'));
+    expect(members).toHaveLength(193);
+    const codes = new Set(data.participants.map((p) => p.code));
+    for (const code of ['VAT', 'PSE', 'EUU', 'VNM', 'CIV', 'TUR']) expect(codes).toContain(code);
+    expect(data.participants.find((p) => p.code === 'EUU')?.kind).toBe('reio');
+    expect(data.participants.find((p) => p.code === 'NAM')?.iso2).toBe('NA');
+  });
+
+  it('gives each of the five UN regional groups its members', () => {
+    const count = (g: string) => data.participants.filter((p) => p.un_group === g).length;
+    expect(count('African States')).toBe(54);
+    expect(count('Eastern European States')).toBe(23);
+    expect(count('Latin American and Caribbean States')).toBe(33);
+  });
+
+  it('sources every action and dates it as a real calendar date', () => {
+    for (const a of data.actions) {
+      expect(a.source, `${a.code} ${a.action}`).toMatch(/^https?:\/\//);
+      expect(isIsoDate(a.date)).toBe(true);
+    }
+  });
+
+  it.each(data.treaties.map((t) => [t.id, t] as const))('%s: counts computed from the actions equal the depositary header at the snapshot', (_id, treaty) => {
+    const actions = data.actions.filter((a) => a.treaty === treaty.id);
+    const s = treatyStatus(treaty, participants, actions, treaty.snapshot.date);
+    if (treaty.snapshot.signatories !== null) expect(s.signatories).toBe(treaty.snapshot.signatories);
+    if (treaty.snapshot.parties !== null) expect(s.consents).toBe(treaty.snapshot.parties);
+  });
+
+  it('records no deposit for the cybercrime convention, as no source confirms one', () => {
+    const deposits = data.actions.filter((a) => a.treaty === 'XVIII-16' && a.action !== 'signature');
+    expect(deposits).toEqual([]);
+  });
+});
+
+describe('a broken data file', () => {
+  function brokenCopy(edit: (dir: string) => void): string {
+    const dir = join(tempDir(), 'data');
+    cpSync(bundledDataDir({}), dir, { recursive: true });
+    edit(dir);
+    return dir;
+  }
+  const actionsFile = (dir: string) => join(dir, 'actions', 'XVIII-16.csv');
+  const replaceLine = (file: string, line: number, edit: (text: string) => string) => {
+    const lines = readFileSync(file, 'utf8').split('\n');
+    lines[line - 1] = edit(lines[line - 1]!);
+    writeFileSync(file, lines.join('\n'));
+  };
+
+  it.each([
+    ['an impossible date', (t: string) => t.replace(/2025-10-2[56]/, '2025-02-30'), /XVIII-16\.csv:3: date: "2025-02-30" is not a real date/],
+    ['an unknown action', (t: string) => t.replace(',signature,', ',signing,'), /XVIII-16\.csv:3: action: unknown action "signing"/],
+    ['an unknown participant', (t: string) => t.replace(/^XVIII-16,[A-Z]{3},/, 'XVIII-16,XYZ,'), /XVIII-16\.csv:3: unknown participant code "XYZ"/],
+    ['a date before the treaty opened', (t: string) => t.replace(/2025-10-2[56]/, '2025-10-01'), /XVIII-16\.csv:3: 2025-10-01 is before XVIII-16 opened for signature on 2025-10-25/],
+    ['a missing source', (t: string) => t.replace(/,https?:[^,]*,/, ',,'), /XVIII-16\.csv:3: source: a source is required/],
+  ])('fails on %s with the file, line and reason', (_what, edit, message) => {
+    const dir = brokenCopy((d) => replaceLine(actionsFile(d), 3, edit));
+    expect(() => loadBundledData(dir)).toThrow(message);
+  });
+
+  it('fails on a duplicated action', () => {
+    const dir = brokenCopy((d) => {
+      const lines = readFileSync(actionsFile(d), 'utf8').trimEnd().split('\n');
+      writeFileSync(actionsFile(d), [...lines, lines[2]].join('\n') + '\n');
+    });
+    expect(() => loadBundledData(dir)).toThrow(/XVIII-16\.csv:\d+: the same action is already on line 3/);
+  });
+
+  it('fails on a treaty definition that breaks the schema', () => {
+    const dir = brokenCopy((d) => {
+      const file = join(d, 'treaties', 'XVIII-16.json');
+      const t = JSON.parse(readFileSync(file, 'utf8'));
+      t.rule.delay = { weeks: 12 };
+      writeFileSync(file, JSON.stringify(t));
+    });
+    expect(() => loadBundledData(dir)).toThrow(/XVIII-16\.json: rule\.delay: /);
+  });
+});
