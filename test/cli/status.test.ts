@@ -49,7 +49,7 @@ describe('treaty status', () => {
     ['2025-11-19', 73, true, 407, 'after Mauritius signed in New York'],
     ['2026-12-31', 73, true, 0, 'on the last day to sign'],
     ['2027-01-01', 73, false, null, 'after the signature window closed'],
-  ])('as of %s has %i signatories, open %s, %s days left (%s)', (asOf, signatories, open, daysLeft) => {
+  ])('as of %s has %i signatories, open %s, %s days left (%s)', (asOf, signatories, open, daysLeft, _when) => {
     const s = statusJson(asOf);
     expect(s.signatories).toBe(signatories);
     expect(s.signature).toMatchObject({ open, days_left: daysLeft });
