@@ -40,7 +40,7 @@ export function nearest<T>(query: string, candidates: readonly { value: T; names
     let best = Infinity;
     for (const name of c.names) {
       const n = normalizeName(name);
-      const d = n.startsWith(q) && q.length >= 3 ? 0.5 : editDistance(q, n);
+      const d = n === q ? 0 : n.startsWith(q) && q.length >= 3 ? 0.5 : editDistance(q, n);
       if (d <= Math.max(1, Math.floor(Math.max(q.length, n.length) / 3))) best = Math.min(best, d);
     }
     if (best !== Infinity) scored.push({ value: c.value, score: best });

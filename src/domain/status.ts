@@ -67,7 +67,9 @@ export function participantStates(
     }
   }
   const consentOf = new Map(eif.consents.map((c) => [c.code, c]));
-  const codes = new Set([...signedOn.keys(), ...consentOf.keys(), ...denouncedOn.keys()]);
+  // Every known participant has a row (status none when it has done nothing); an action by a code
+  // missing from the map still shows, under its code.
+  const codes = new Set([...participants.keys(), ...signedOn.keys(), ...consentOf.keys(), ...denouncedOn.keys()]);
   const states: ParticipantState[] = [];
   for (const code of codes) {
     const p = participants.get(code);
