@@ -1,11 +1,13 @@
 // The only file that knows commander: it declares the command line, runs one command, renders its
 // result, and turns every error into a line on stderr and an exit code (0 done, 1 failed, 2 usage).
 import { Command, CommanderError, Option } from 'commander';
+import { isatty } from 'node:tty';
 import { createContext } from './context.js';
-import { FORMATS } from './domain/vocabulary.js';
+import { FORMATS, PARTICIPANT_KINDS, PARTICIPANT_STATUSES } from './domain/vocabulary.js';
 import { UserError } from './errors.js';
 import type { Result } from './formats/result.js';
 import { DEFAULT_TREATY, parseAsOf, parseDbPath, parseFormat, parseTreatyRef, type FormatFlags, type GlobalFlags } from './options.js';
+import { collectList } from './options-lists.js';
 import { colorLevel } from './ui/color.js';
 import { fdSink, type Sink } from './ui/sink.js';
 
@@ -14,26 +16,37 @@ const VERSION = typeof __TREATY_VERSION__ === 'string' ? __TREATY_VERSION__ : '0
 
 const EXAMPLES = `
 Examples:
-  $ treaty status                          where the UN Convention against Cybercrime stands today
-  $ treaty status --json | jq .counted     the same, for scripts
-  $ treaty status --as-of 2025-10-26       as it stood after the Hanoi signing ceremony
+  $ treaty status                                  where the UN Convention against Cybercrime stands today
+  $ treaty status --json | jq .counted             the same, for scripts
+  $ treaty status --as-of 2025-10-26               as it stood after the Hanoi signing ceremony
+  $ treaty participants --status signed            who has signed but not ratified
+  $ treaty participants --all --status none --group African
+                                                   which African States have not signed
+  $ treaty history "Viet Nam"                      what Viet Nam did, and when
+  $ treaty participants --csv > participants.csv   for a spreadsheet
+  $ treaty export --json | jq '.[0]'               the actions themselves, with their sources
 
 The database is --db, else $TREATY_DB, else ~/.local/share/treaty/treaty.db ($XDG_DATA_HOME is honoured);
 it is created from the bundled data on first use.
 Exit codes: 0 done, 1 the command could not be carried out, 2 the command line is wrong.`;
 
-interface Io {
+export interface Io {
   out: Sink;
   err: Sink;
   isTTY: boolean;
+  /** The terminal's width, when stdout is one. */
+  columns: number | undefined;
   env: NodeJS.ProcessEnv;
 }
 
-function addFormatOptions(cmd: Command): Command {
-  return cmd
+type ListFlags = GlobalFlags & FormatFlags & { columns?: string };
+
+function addFormatOptions(cmd: Command, withColumns = true): Command {
+  cmd
     .addOption(new Option('--format <format>', `output format: ${FORMATS.join(', ')} (default: table)`))
     .option('--json', 'shortcut for --format json')
     .option('--csv', 'shortcut for --format csv');
+  return withColumns ? cmd.option('--columns <list>', 'only these columns, in this order (comma-separated)') : cmd;
 }
 
 export function buildProgram(io: Io): Command {
@@ -52,12 +65,15 @@ export function buildProgram(io: Io): Command {
     .configureOutput({ writeOut: (s) => io.out.write(s), writeErr: (s) => io.err.write(s) })
     .showHelpAfterError('(run "treaty --help" for usage)');
 
+  const globals = (flags: GlobalFlags) => ({ db: parseDbPath(flags.db), treaty: parseTreatyRef(flags.treaty), asOf: parseAsOf(flags.asOf) });
+
   const emit = async (result: Result, flags: GlobalFlags & FormatFlags) => {
     const format = parseFormat(flags);
     const { render } = await import('./formats/render.js');
     const { styleFor } = await import('./ui/style.js');
     const style = await styleFor(format === 'table' ? colorLevel(io.isTTY, io.env, flags.color) : 0);
-    render(result, format, io.out, style);
+    render(result, format, io.out, style, io.columns);
+    if (format === 'table' && result.kind === 'list' && result.notice && !io.out.closed) io.err.write(`${style.dim(result.notice)}\n`);
   };
 
   addFormatOptions(
@@ -65,13 +81,92 @@ export function buildProgram(io: Io): Command {
       .command('status')
       .description('where the treaty stands: signatories, instruments, threshold, entry into force, signature window')
       .addHelpText('after', '\nThe table is for people. --json prints the status object (snake_case keys, ISO dates); --csv one row with a header.'),
+    false,
   ).action(async (_flags, cmd: Command) => {
     const flags = cmd.optsWithGlobals<GlobalFlags & FormatFlags>();
-    const options = { db: parseDbPath(flags.db), treaty: parseTreatyRef(flags.treaty), asOf: parseAsOf(flags.asOf) };
+    const options = globals(flags);
     parseFormat(flags);
     const { status } = await import('./commands/status.js');
     await emit(await status(ctx, options), flags);
   });
+
+  addFormatOptions(
+    program
+      .command('participants')
+      .description('who signed, who consented, and when; with --all, who has done nothing')
+      .option('--status <list>', `only these statuses: ${PARTICIPANT_STATUSES.join(', ')} (comma-separated or repeated)`, collectList)
+      .option('--group <name>', 'only this UN regional group (African, Asia-Pacific, Eastern European, GRULAC, WEOG) or membership (eu_member, coe_member); repeatable', collectList)
+      .option('--kind <list>', `only these kinds: ${PARTICIPANT_KINDS.join(', ')}`, collectList)
+      .option('--all', 'also list participants that have taken no action (status none)')
+      .option('--sort <key>', 'sort by name, signed_on or consent_on (default: name)')
+      .addHelpText('after', '\nColumns: code, name, kind, un_group, signed_on, consent_on, consent_type, in_force_on, status.'),
+  ).action(async (_flags, cmd: Command) => {
+    const flags = cmd.optsWithGlobals<ListFlags & { status?: string[]; group?: string[]; kind?: string[]; all?: boolean; sort?: string }>();
+    const { participants, PARTICIPANT_COLUMNS, PARTICIPANT_SORTS } = await import('./commands/participants.js');
+    const { parseChoices, parseGroups } = await import('./options-lists.js');
+    const { parseColumns } = await import('./formats/columns.js');
+    const { parseSort } = await import('./options.js');
+    const options = {
+      ...globals(flags),
+      sort: parseSort(flags.sort, PARTICIPANT_SORTS),
+      statuses: parseChoices('--status', flags.status, PARTICIPANT_STATUSES),
+      groups: parseGroups(flags.group),
+      kinds: parseChoices('--kind', flags.kind, PARTICIPANT_KINDS),
+      all: flags.all === true,
+      columns: parseColumns(flags.columns, PARTICIPANT_COLUMNS),
+    };
+    parseFormat(flags);
+    await emit(await participants(ctx, options), flags);
+  });
+
+  addFormatOptions(
+    program
+      .command('history')
+      .description("one or more participants' actions, in date order, with references and sources")
+      .argument('<participant...>', 'ISO code (VN, VNM), name ("Viet Nam") or common name ("Vietnam")')
+      .addHelpText('after', '\nAcross every treaty unless --treaty is given. Columns: code, name, treaty, date, action, reference, source, note, status, in_force_on.'),
+  ).action(async (names: string[], _flags, cmd: Command) => {
+    const flags = cmd.optsWithGlobals<ListFlags>();
+    const { history, HISTORY_COLUMNS } = await import('./commands/history.js');
+    const { parseColumns } = await import('./formats/columns.js');
+    const base = globals(flags);
+    const options = { ...base, treaty: flags.treaty === undefined ? undefined : base.treaty, participants: names, columns: parseColumns(flags.columns, HISTORY_COLUMNS) };
+    parseFormat(flags);
+    await emit(await history(ctx, options), flags);
+  });
+
+  addFormatOptions(
+    program
+      .command('export')
+      .description('the actions themselves (treaty, code, action, date, reference, source, note), as treaty import reads them')
+      .option('--all-treaties', 'every treaty in the database, not only --treaty'),
+  ).action(async (_flags, cmd: Command) => {
+    const flags = cmd.optsWithGlobals<ListFlags & { allTreaties?: boolean }>();
+    const { exportActions, EXPORT_COLUMNS } = await import('./commands/export.js');
+    const { parseColumns } = await import('./formats/columns.js');
+    const options = { ...globals(flags), allTreaties: flags.allTreaties === true, columns: parseColumns(flags.columns, EXPORT_COLUMNS) };
+    parseFormat(flags);
+    await emit(await exportActions(ctx, options), flags);
+  });
+
+  program
+    .command('completion')
+    .description('print a shell completion script: bash, zsh or fish')
+    .argument('<shell>', 'bash, zsh or fish')
+    .addHelpText('after', '\nInstall: treaty completion bash > ~/.local/share/bash-completion/completions/treaty\n         treaty completion zsh > "${fpath[1]}/_treaty"\n         treaty completion fish > ~/.config/fish/completions/treaty.fish')
+    .action(async (shell: string) => {
+      const { completionScript } = await import('./commands/completion.js');
+      io.out.write(completionScript(shell, program));
+    });
+
+  program
+    .command('__complete', { hidden: true })
+    .argument('<what>', 'treaties or participants')
+    .action(async (what: string, _flags, cmd: Command) => {
+      const flags = cmd.optsWithGlobals<GlobalFlags>();
+      const { completionWords } = await import('./commands/completion.js');
+      io.out.write(await completionWords(ctx, what, parseDbPath(flags.db)));
+    });
 
   return program;
 }
@@ -103,5 +198,7 @@ function report(e: unknown, io: Io): number {
 }
 
 function defaultIo(): Io {
-  return { out: fdSink(1), err: fdSink(2), isTTY: process.stdout.isTTY === true, env: process.env };
+  // isatty, not process.stdout: creating that stream would make a piped stdout non-blocking.
+  const isTTY = isatty(1);
+  return { out: fdSink(1), err: fdSink(2), isTTY, columns: isTTY ? process.stdout.columns : undefined, env: process.env };
 }

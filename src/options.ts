@@ -47,3 +47,9 @@ export function parseFormat(flags: FormatFlags): Format {
   if (chosen.size > 1) throw new UsageError(`choose one output format, not ${[...chosen].join(' and ')}`);
   return ([...chosen][0] as Format | undefined) ?? 'table';
 }
+
+export function parseSort<T extends string>(value: string | undefined, choices: readonly [T, ...T[]]): T {
+  if (value === undefined) return choices[0];
+  if (!isOneOf(choices, value)) throw new UsageError(`--sort: expected one of ${choices.join(', ')}, got "${value}"`);
+  return value;
+}

@@ -3,25 +3,26 @@ import type { Format } from '../domain/vocabulary.js';
 import type { Sink } from '../ui/sink.js';
 import type { Style } from '../ui/style.js';
 import { MACHINE } from './machine.js';
-import type { Result } from './result.js';
+import { listOf, type Result } from './result.js';
 import { statusAsList } from './status-row.js';
 import { statusView } from './status-view.js';
+import { historyView } from './history-view.js';
 import { table } from './table.js';
 
-export function render(result: Result, format: Format, out: Sink, style: Style): void {
-  for (const chunk of chunks(result, format, style)) {
+export function render(result: Result, format: Format, out: Sink, style: Style, width?: number): void {
+  for (const chunk of chunks(result, format, style, width)) {
     out.write(chunk);
     if (out.closed) return;
   }
 }
 
-function* chunks(result: Result, format: Format, style: Style): Iterable<string> {
+function* chunks(result: Result, format: Format, style: Style, width: number | undefined): Iterable<string> {
   if (result.kind === 'status') {
     if (format === 'table') return yield statusView(result, style);
     if (format === 'json') return yield `${JSON.stringify(result.status, null, 2)}\n`;
     if (format === 'ndjson') return yield `${JSON.stringify(result.status)}\n`;
     return yield* MACHINE[format](statusAsList(result.status));
   }
-  if (format === 'table') return yield* table(result, style);
-  yield* MACHINE[format](result);
+  if (format === 'table') return yield* result.kind === 'history' ? historyView(result, style, width) : table(result, style, width);
+  yield* MACHINE[format](listOf(result));
 }

@@ -3,11 +3,14 @@ import type { TreatyDefinition } from '../domain/model.js';
 import type { TreatyStatus } from '../domain/status.js';
 
 export type Cell = string | number | boolean | null;
+export type Row = Record<string, Cell>;
 
 export interface ListResult {
   kind: 'list';
   columns: readonly string[];
-  rows: readonly Record<string, Cell>[];
+  rows: readonly Row[];
+  /** A one-line summary for people, shown on stderr under a table (never in machine formats). */
+  notice?: string;
 }
 
 export interface StatusResult {
@@ -17,4 +20,17 @@ export interface StatusResult {
   treaty: TreatyDefinition;
 }
 
-export type Result = ListResult | StatusResult;
+export interface HistoryResult {
+  kind: 'history';
+  /** Each participant asked for, with where it stands in each treaty: the heading of its table. */
+  participants: readonly { code: string; name: string; treaties: readonly Row[] }[];
+  /** Every action, one row each: what the machine formats print. */
+  list: ListResult;
+}
+
+export type Result = ListResult | StatusResult | HistoryResult;
+
+/** The list a result gives to machine formats. */
+export function listOf(result: ListResult | HistoryResult): ListResult {
+  return result.kind === 'list' ? result : result.list;
+}

@@ -68,6 +68,20 @@ export class Store {
     );
   }
 
+  /** Every treaty's definition, by id. */
+  definitions(): TreatyDefinition[] {
+    return (this.statement('SELECT definition FROM treaties ORDER BY id').all() as { definition: string }[]).map(
+      (r) => JSON.parse(r.definition) as TreatyDefinition,
+    );
+  }
+
+  /** Every action in order of treaty, date and participant; what `treaty export` writes. */
+  allActions(treaty?: string): ActionRow[] {
+    const sql = 'SELECT treaty, code, action, date, reference, source, note FROM actions';
+    const order = ' ORDER BY treaty, date, code, action';
+    return (treaty === undefined ? this.statement(sql + order).all() : this.statement(`${sql} WHERE treaty = ?${order}`).all(treaty)) as ActionRow[];
+  }
+
   /** A treaty's actions in date order, up to `asOf` when given. */
   actions(treaty: string, asOf?: IsoDate): ActionRow[] {
     return this.statement(

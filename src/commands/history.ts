@@ -1,0 +1,51 @@
+// treaty history <participant>...: what each participant did, in date order, with the depositary
+// reference and source of each action, and where it stands in each treaty.
+import type { IsoDate } from '../domain/dates.js';
+import { buildNameIndex } from '../domain/names.js';
+import { participantStates } from '../domain/status.js';
+import type { Ctx } from '../context.js';
+import type { HistoryResult, Row } from '../formats/result.js';
+import { requireParticipant } from '../participant-lookup.js';
+
+export const HISTORY_COLUMNS = ['code', 'name', 'treaty', 'date', 'action', 'reference', 'source', 'note', 'status', 'in_force_on'] as const;
+
+export interface HistoryOptions {
+  db: string | undefined;
+  /** One treaty, or every treaty in the database when undefined. */
+  treaty: string | undefined;
+  asOf: IsoDate | undefined;
+  participants: readonly string[];
+  columns: readonly string[];
+}
+
+export async function history(ctx: Ctx, o: HistoryOptions): Promise<HistoryResult> {
+  const asOf = o.asOf ?? ctx.today();
+  return ctx.withStore(o.db, 'read', (store) => {
+    const known = store.participants();
+    const index = buildNameIndex(known.values());
+    const chosen = [...new Map(o.participants.map((q) => requireParticipant(q, index)).map((p) => [p.code, p])).values()];
+    const treaties = o.treaty === undefined ? store.definitions() : [store.treaty(o.treaty)];
+
+    const standing = new Map<string, Row[]>(chosen.map((p) => [p.code, []]));
+    const rows: Row[] = [];
+    for (const treaty of treaties) {
+      const actions = store.actions(treaty.id, asOf);
+      const states = new Map(participantStates(treaty, known, actions, asOf).map((s) => [s.code, s]));
+      for (const p of chosen) {
+        const s = states.get(p.code)!;
+        standing.get(p.code)!.push({ treaty: treaty.id, short_title: treaty.short_title, status: s.status, signed_on: s.signed_on, consent_on: s.consent_on, in_force_on: s.in_force_on });
+        for (const a of actions) {
+          if (a.code !== p.code) continue;
+          rows.push({ code: p.code, name: p.name, treaty: a.treaty, date: a.date, action: a.action, reference: a.reference, source: a.source, note: a.note, status: s.status, in_force_on: s.in_force_on });
+        }
+      }
+    }
+    const order = new Map(chosen.map((p, i) => [p.code, i]));
+    rows.sort((a, b) => order.get(a.code as string)! - order.get(b.code as string)! || String(a.date).localeCompare(String(b.date)) || String(a.treaty).localeCompare(String(b.treaty)));
+    return {
+      kind: 'history',
+      participants: chosen.map((p) => ({ code: p.code, name: p.name, treaties: standing.get(p.code)! })),
+      list: { kind: 'list', columns: o.columns, rows },
+    };
+  });
+}
