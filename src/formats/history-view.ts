@@ -13,11 +13,11 @@ export function* historyView(result: HistoryResult, style: Style, width?: number
     yield `${style.bold(p.name)} ${style.dim(`(${p.code})`)}\n`;
     for (const t of p.treaties) {
       const dates = [
-        t.signed_on ? `signed ${t.signed_on}` : null,
-        t.consent_on ? `consent ${t.consent_on}` : null,
-        t.in_force_on ? `in force for it ${t.in_force_on}` : null,
+        t.signed_on ? `signed on ${t.signed_on}` : null,
+        t.consent_on ? `consent on ${t.consent_on}` : null,
+        t.in_force_on ? `in force for it on ${t.in_force_on}` : null,
       ].filter(Boolean);
-      yield `  ${t.treaty} ${style.dim(String(t.short_title))}: ${t.status}${dates.length ? ` (${dates.join(', ')})` : ''}\n`;
+      yield `  ${t.treaty} ${style.dim(String(t.short_title))}: status ${t.status}${dates.length ? `; ${dates.join(', ')}` : ''}\n`;
     }
     const rows = result.list.rows.filter((r) => r.code === p.code);
     if (rows.length > 0 && columns.length > 0) yield* table({ kind: 'list', columns, rows }, style, width);
