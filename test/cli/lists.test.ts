@@ -1,6 +1,7 @@
 // participants, history and export on a small fixture treaty whose values need quoting in every format.
 import { parse } from 'csv-parse/sync';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -218,8 +219,8 @@ describe('treaty history', () => {
 describe('treaty export', () => {
   it('writes the bundled action rows back exactly as the data file has them', () => {
     const r = runCli(['export', '--csv', '--treaty', 'T-1'], fixtureEnv());
-    const exported = parse(r.stdout, { columns: true });
-    const bundled = parse(require('node:fs').readFileSync(join(FIXTURE, 'actions', 'T-1.csv'), 'utf8'), { columns: true });
+    const exported = parse(r.stdout, { columns: true }) as Record<string, string>[];
+    const bundled = parse(readFileSync(join(FIXTURE, 'actions', 'T-1.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
     const key = (a: Record<string, string>) => `${a.date}|${a.code}|${a.action}`;
     expect([...exported].sort((a, b) => key(a).localeCompare(key(b)))).toEqual([...bundled].sort((a, b) => key(a).localeCompare(key(b))));
   });
