@@ -25,6 +25,10 @@ Examples:
   $ treaty history "Viet Nam"                      what Viet Nam did, and when
   $ treaty participants --csv > participants.csv   for a spreadsheet
   $ treaty export --json | jq '.[0]'               the actions themselves, with their sources
+  $ treaty status --treaty budapest --as-of 2004-06-30
+                                                   the Budapest Convention the day before it entered into force
+  $ treaty treaties                                every treaty in the database
+  $ treaty compare hanoi budapest                  who stands where in each
 
 The database is --db, else $TREATY_DB, else ~/.local/share/treaty/treaty.db ($XDG_DATA_HOME is honoured);
 it is created from the bundled data on first use.
@@ -147,6 +151,60 @@ export function buildProgram(io: Io): Command {
     const options = { ...globals(flags), allTreaties: flags.allTreaties === true, columns: parseColumns(flags.columns, EXPORT_COLUMNS) };
     parseFormat(flags);
     await emit(await exportActions(ctx, options), flags);
+  });
+
+  addFormatOptions(
+    program
+      .command('treaties')
+      .description('the treaties in the database: threshold, counted instruments, entry into force, data date')
+      .addHelpText('after', '\nColumns: id, short_title, aliases, threshold, signatories, consents, counted, remaining, state, entry_into_force, data_as_of.'),
+  ).action(async (_flags, cmd: Command) => {
+    const flags = cmd.optsWithGlobals<ListFlags>();
+    const { treaties, TREATIES_COLUMNS } = await import('./commands/treaties.js');
+    const { parseColumns } = await import('./formats/columns.js');
+    const options = { db: parseDbPath(flags.db), asOf: parseAsOf(flags.asOf), columns: parseColumns(flags.columns, TREATIES_COLUMNS) };
+    parseFormat(flags);
+    await emit(await treaties(ctx, options), flags);
+  });
+
+  addFormatOptions(
+    program
+      .command('compare')
+      .description('participant by participant, the status in two treaties')
+      .argument('<first>', 'a treaty id or alias, e.g. hanoi')
+      .argument('<second>', 'another, e.g. budapest')
+      .option('--first-status <list>', `only participants with these statuses in the first treaty (${PARTICIPANT_STATUSES.join(', ')})`, collectList)
+      .option('--second-status <list>', 'only participants with these statuses in the second treaty', collectList)
+      .option('--group <name>', 'only this UN regional group or membership; repeatable', collectList)
+      .option('--kind <list>', `only these kinds: ${PARTICIPANT_KINDS.join(', ')}`, collectList)
+      .option('--all', 'also list participants with no action in either treaty')
+      .addHelpText('after', `
+Columns: code, name, kind, un_group, then the status in each treaty and its date of entry into force for
+the participant (<id>, <id>_in_force_on).
+
+Examples:
+  $ treaty compare hanoi budapest --first-status signed,consented,in_force --second-status none
+                                   signed the Hanoi Convention, not party to Budapest
+  $ treaty compare hanoi budapest --second-status in_force --first-status none
+                                   party to Budapest, has not signed Hanoi`),
+  ).action(async (first: string, second: string, _flags, cmd: Command) => {
+    const flags = cmd.optsWithGlobals<ListFlags & { firstStatus?: string[]; secondStatus?: string[]; group?: string[]; kind?: string[]; all?: boolean }>();
+    const { compare } = await import('./commands/compare.js');
+    const { parseChoices, parseGroups } = await import('./options-lists.js');
+    const options = {
+      db: parseDbPath(flags.db),
+      asOf: parseAsOf(flags.asOf),
+      first: parseTreatyRef(first),
+      second: parseTreatyRef(second),
+      firstStatuses: parseChoices('--first-status', flags.firstStatus, PARTICIPANT_STATUSES),
+      secondStatuses: parseChoices('--second-status', flags.secondStatus, PARTICIPANT_STATUSES),
+      groups: parseGroups(flags.group),
+      kinds: parseChoices('--kind', flags.kind, PARTICIPANT_KINDS),
+      all: flags.all === true,
+      columns: flags.columns,
+    };
+    parseFormat(flags);
+    await emit(await compare(ctx, options), flags);
   });
 
   program

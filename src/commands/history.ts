@@ -30,7 +30,7 @@ export async function history(ctx: Ctx, o: HistoryOptions): Promise<HistoryResul
     const rows: Row[] = [];
     for (const treaty of treaties) {
       const actions = store.actions(treaty.id, asOf);
-      const states = new Map(participantStates(treaty, known, actions, asOf).map((s) => [s.code, s]));
+      const states = new Map(participantStates(treaty, known, actions, asOf, { published: store.published(treaty.id) }).map((s) => [s.code, s]));
       for (const p of chosen) {
         const s = states.get(p.code)!;
         standing.get(p.code)!.push({ treaty: treaty.id, short_title: treaty.short_title, status: s.status, signed_on: s.signed_on, consent_on: s.consent_on, in_force_on: s.in_force_on });

@@ -29,7 +29,7 @@ export async function participants(ctx: Ctx, o: ParticipantsOptions): Promise<Li
     const treaty = store.treaty(o.treaty);
     const known = store.participants();
     const withNone = o.all || (o.statuses?.includes('none') ?? false);
-    const states = participantStates(treaty, known, store.actions(treaty.id, asOf), asOf).filter((s) => {
+    const states = participantStates(treaty, known, store.actions(treaty.id, asOf), asOf, { published: store.published(treaty.id) }).filter((s) => {
       if (!withNone && s.status === 'none') return false;
       if (o.statuses && !o.statuses.includes(s.status)) return false;
       if (o.kinds && !o.kinds.includes(s.kind)) return false;

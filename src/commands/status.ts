@@ -14,6 +14,6 @@ export async function status(ctx: Ctx, o: StatusOptions): Promise<StatusResult> 
   const asOf = o.asOf ?? ctx.today();
   return ctx.withStore(o.db, 'read', (store) => {
     const treaty = store.treaty(o.treaty);
-    return { kind: 'status', status: treatyStatus(treaty, store.participants(), store.actions(treaty.id, asOf), asOf), treaty };
+    return { kind: 'status', status: treatyStatus(treaty, store.participants(), store.actions(treaty.id, asOf), asOf, store.published(treaty.id)), treaty };
   });
 }

@@ -16,3 +16,14 @@ export interface Participant {
   un_group: string;
   groups: readonly string[];
 }
+
+/**
+ * A party whose consent date is unknown: the depositary's published date of entry into force for it,
+ * or else a date by which a source shows it a party. Exactly one of the two dates is set.
+ */
+export interface PublishedInForce {
+  code: string;
+  consent_type: string | null;
+  in_force_on: string | null;
+  party_by: string | null;
+}

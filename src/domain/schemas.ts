@@ -38,6 +38,16 @@ export const RuleSchema = z.strictObject({
   note: z.string().optional(),
 });
 
+const CountsSchema = z.strictObject({
+  date: IsoDateSchema,
+  signatories: z.int().min(0).nullable(),
+  parties: z.int().min(0).nullable(),
+  /** Parties the depositary counted that day whose dates the data lacks (so they cannot be counted). */
+  not_in_data: z.array(z.string().regex(/^[A-Z]{3}$/)).optional(),
+  source: SourceSchema,
+  note: z.string().optional(),
+});
+
 export const TreatyIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, {
   error: 'expected letters, digits, dots, dashes or underscores',
 });
@@ -63,13 +73,11 @@ export const TreatyDefinitionSchema = z
     }),
     actions: z.array(z.enum(ACTIONS)).min(1),
     rule: RuleSchema,
-    snapshot: z.strictObject({
-      date: IsoDateSchema,
-      signatories: z.int().min(0).nullable(),
-      parties: z.int().min(0).nullable(),
-      source: SourceSchema,
-      note: z.string().optional(),
-    }),
+    snapshot: CountsSchema,
+    /** Counts the depositary published at other dates: each is checked against the actions. */
+    counts: z.array(CountsSchema).optional(),
+    /** The date of entry into force the depositary publishes, checked against the rule's result. */
+    entry_into_force: z.strictObject({ date: IsoDateSchema, source: SourceSchema, note: z.string().optional() }).optional(),
   })
   .superRefine((t, ctx) => {
     if (t.signature.closes_on !== null && t.signature.closes_on < t.signature.opens_on) {
@@ -118,6 +126,30 @@ export const ActionRowSchema = z.strictObject({
   note: optionalText,
 });
 export type ActionRow = z.output<typeof ActionRowSchema>;
+
+const optionalDate = z
+  .string()
+  .refine((s) => s === '' || isIsoDate(s), { error: (issue) => `${JSON.stringify(issue.input)} is not a real date like 2025-10-25` })
+  .transform((s) => (s === '' ? null : s));
+
+/**
+ * What the depositary publishes of a party whose consent date is unknown: its date of entry into
+ * force (`in_force_on`), or else a date by which a source shows it a party (`party_by`).
+ */
+export const PublishedRowSchema = z
+  .strictObject({
+    treaty: TreatyIdSchema,
+    code: z.string().regex(/^[A-Z]{3}$/, { error: 'expected an alpha-3 participant code such as VNM' }),
+    consent_type: z
+      .enum([...CONSENT_ACTIONS, ''], { error: (issue) => `unknown consent type ${JSON.stringify(issue.input)}` })
+      .transform((s) => (s === '' ? null : s)),
+    in_force_on: optionalDate,
+    party_by: optionalDate,
+    source: SourceSchema,
+    note: optionalText,
+  })
+  .refine((r) => (r.in_force_on === null) !== (r.party_by === null), { error: 'give either in_force_on or party_by' });
+export type PublishedRow = z.output<typeof PublishedRowSchema>;
 
 /** "rule.delay: …": the first issue of a failed parse, as one line. */
 export function describeIssue(error: z.ZodError): string {

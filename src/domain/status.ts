@@ -2,7 +2,8 @@
 import { daysBetween, type IsoDate } from './dates.js';
 import { applyDelay } from './delay.js';
 import { entryIntoForce, participantEntryIntoForce, type EntryIntoForce } from './entry-into-force.js';
-import type { ActionRow, Participant, TreatyDefinition } from './model.js';
+import type { ActionRow, Participant, PublishedInForce, TreatyDefinition } from './model.js';
+import { project, type Projection } from './projection.js';
 import type { EntryIntoForceState, ParticipantStatus } from './vocabulary.js';
 
 /** Days after which a snapshot is called stale. */
@@ -37,7 +38,16 @@ export interface TreatyStatus {
   threshold_reached_on: IsoDate | null;
   entry_into_force: { state: EntryIntoForceState; date: IsoDate | null; days_until: number | null };
   signature: { opens_on: IsoDate; closes_on: IsoDate | null; open: boolean; days_left: number | null };
-  projection: null;
+  projection: Projection | null;
+  /** Why there is no projection, when there is none. */
+  projection_reason: string | null;
+}
+
+export interface StateOptions {
+  /** The engine's result for these actions, when the caller has it already. */
+  eif?: EntryIntoForce;
+  /** Dates of entry into force the depositary publishes for parties whose consent date is unknown. */
+  published?: readonly PublishedInForce[];
 }
 
 /** Only what had happened by `asOf`: everything is computed as it stood that day. */
@@ -55,9 +65,10 @@ export function participantStates(
   participants: ReadonlyMap<string, Participant>,
   actions: readonly ActionRow[],
   asOf: IsoDate,
-  eif: EntryIntoForce = entryIntoForce(treaty.rule, participants, actionsUpTo(actions, asOf)),
+  options: StateOptions = {},
 ): ParticipantState[] {
   const known = actionsUpTo(actions, asOf);
+  const eif = options.eif ?? entryIntoForce(treaty.rule, participants, known);
   const signedOn = new Map<string, IsoDate>();
   const denouncedOn = new Map<string, IsoDate>();
   for (const a of known) {
@@ -67,19 +78,25 @@ export function participantStates(
     }
   }
   const consentOf = new Map(eif.consents.map((c) => [c.code, c]));
+  // A party known only from the depositary shows from the first date a source proves it a party:
+  // its consent came earlier, on a day nobody could source.
+  const publishedOf = new Map((options.published ?? []).filter((p) => (p.in_force_on ?? p.party_by)! <= asOf).map((p) => [p.code, p]));
   // Every known participant has a row (status none when it has done nothing); an action by a code
   // missing from the map still shows, under its code.
-  const codes = new Set([...participants.keys(), ...signedOn.keys(), ...consentOf.keys(), ...denouncedOn.keys()]);
+  const codes = new Set([...participants.keys(), ...signedOn.keys(), ...consentOf.keys(), ...denouncedOn.keys(), ...publishedOf.keys()]);
   const states: ParticipantState[] = [];
   for (const code of codes) {
     const p = participants.get(code);
     const consent = consentOf.get(code);
-    const inForceOn = consent ? participantEntryIntoForce(treaty.rule, eif, consent.date) : null;
+    const published = consent ? undefined : publishedOf.get(code);
+    const inForceOn = consent ? participantEntryIntoForce(treaty.rule, eif, consent.date) : (published?.in_force_on ?? null);
+    // A party by a date consented by then, so the rule's delay for later parties bounds its entry into force.
+    const inForceBy = inForceOn ?? (published?.party_by ? applyDelay(published.party_by, treaty.rule.later.delay) : null);
     const denounced = denouncedOn.get(code) ?? null;
     let status: ParticipantStatus = 'signed';
     if (denounced !== null && denounced <= asOf) status = 'denounced';
-    else if (inForceOn !== null && inForceOn <= asOf) status = 'in_force';
-    else if (consent) status = 'consented';
+    else if (inForceBy !== null && inForceBy <= asOf) status = 'in_force';
+    else if (consent || published) status = 'consented';
     else if (!signedOn.has(code)) status = 'none';
     states.push({
       code,
@@ -88,7 +105,7 @@ export function participantStates(
       un_group: p?.un_group ?? 'none',
       signed_on: signedOn.get(code) ?? null,
       consent_on: consent?.date ?? null,
-      consent_type: consent?.action ?? null,
+      consent_type: consent?.action ?? published?.consent_type ?? null,
       in_force_on: inForceOn,
       denounced_on: denounced,
       status,
@@ -102,15 +119,20 @@ export function treatyStatus(
   participants: ReadonlyMap<string, Participant>,
   actions: readonly ActionRow[],
   asOf: IsoDate,
+  published: readonly PublishedInForce[] = [],
 ): TreatyStatus {
   const known = actionsUpTo(actions, asOf);
   const eif = entryIntoForce(treaty.rule, participants, known);
-  const states = participantStates(treaty, participants, known, asOf, eif);
+  const states = participantStates(treaty, participants, known, asOf, { eif, published });
+  // A party known only from the depositary may lack a consent type; its status says it consented.
+  const withConsent = states.filter((s) => s.status === 'consented' || s.status === 'in_force' || s.status === 'denounced');
+  const counted = withConsent.filter((s) => !treaty.rule.excluded_kinds.includes(s.kind)).length;
   const eifOn = eif.entry_into_force_on;
   const state: EntryIntoForceState = eifOn === null ? 'pending' : eifOn <= asOf ? 'in_force' : 'scheduled';
   const { opens_on, closes_on } = treaty.signature;
   const open = opens_on <= asOf && (closes_on === null || asOf <= closes_on);
   const age = daysBetween(treaty.snapshot.date, asOf);
+  const outlook = project({ rule: treaty.rule, opensOn: opens_on, asOf, counted: eif.counted, remaining: eif.remaining, thresholdReachedOn: eif.threshold_reached_on });
   return {
     treaty: treaty.id,
     title: treaty.title,
@@ -120,14 +142,15 @@ export function treatyStatus(
     data_age_days: age,
     data_stale: age > STALE_AFTER_DAYS,
     signatories: states.filter((s) => s.signed_on !== null).length,
-    consents: eif.consents.length,
-    counted: eif.counted,
+    consents: withConsent.length,
+    counted,
     threshold: treaty.rule.threshold,
     remaining: eif.remaining,
     threshold_reached_on: eif.threshold_reached_on,
     entry_into_force: { state, date: eifOn, days_until: state === 'scheduled' ? daysBetween(asOf, eifOn!) : null },
     // days_left is 0 on the closing day itself, which is still a day to sign on.
     signature: { opens_on, closes_on, open, days_left: open && closes_on !== null ? daysBetween(asOf, closes_on) : null },
-    projection: null,
+    projection: outlook.projection,
+    projection_reason: outlook.reason,
   };
 }

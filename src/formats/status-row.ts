@@ -6,6 +6,7 @@ export const STATUS_COLUMNS = [
   'treaty', 'title', 'as_of', 'data_as_of', 'data_stale', 'signatories', 'consents', 'counted', 'threshold', 'remaining',
   'threshold_reached_on', 'entry_into_force_state', 'entry_into_force_date', 'entry_into_force_days_until',
   'signature_opens_on', 'signature_closes_on', 'signature_open', 'signature_days_left',
+  'projection_threshold_median', 'projection_threshold_low', 'projection_threshold_high', 'projection_reason',
 ] as const;
 
 export function statusAsList(s: TreatyStatus): ListResult {
@@ -32,6 +33,10 @@ export function statusAsList(s: TreatyStatus): ListResult {
         signature_closes_on: s.signature.closes_on,
         signature_open: s.signature.open,
         signature_days_left: s.signature.days_left,
+        projection_threshold_median: s.projection?.threshold_reached_on.median ?? null,
+        projection_threshold_low: s.projection?.threshold_reached_on.low ?? null,
+        projection_threshold_high: s.projection?.threshold_reached_on.high ?? null,
+        projection_reason: s.projection_reason,
       },
     ],
   };

@@ -35,6 +35,17 @@ export function statusView({ status: s, treaty }: StatusResult, style: Style): s
     lines.push(['Entry into force', `${style.green('in force')} since ${formatLong(eif.date!)}`]);
   }
 
+  if (s.projection) {
+    const p = s.projection;
+    lines.push([
+      'Projection',
+      `threshold met about ${formatLong(p.threshold_reached_on.median)} (80%: ${p.threshold_reached_on.low} to ${p.threshold_reached_on.high}), entry into force about ${formatLong(p.entry_into_force.median)}`,
+    ]);
+    lines.push(['', style.dim(`at the pace so far: ${p.based_on.counted} counted instruments in ${p.based_on.days} days (${p.based_on.per_year} a year); not a forecast of politics`)]);
+  } else if (s.projection_reason && s.entry_into_force.state === 'pending') {
+    lines.push(['Projection', style.dim(`none: ${s.projection_reason}`)]);
+  }
+
   const sig = s.signature;
   if (sig.open) {
     const left = sig.days_left === null ? '' : sig.days_left === 0 ? ': today is the last day' : `, ${plural(sig.days_left, 'day')} left`;
@@ -45,7 +56,7 @@ export function statusView({ status: s, treaty }: StatusResult, style: Style): s
     lines.push(['Signature', `closed on ${formatLong(sig.closes_on!)}; States may now join by accession`]);
   }
   lines.push(['As of', s.as_of]);
-  const data = `as of ${s.data_as_of} (depositary status page)`;
+  const data = `as of ${s.data_as_of}`;
   if (s.data_age_days < 0) lines.push(['Data', data]);
   else if (!s.data_stale) lines.push(['Data', `${data}, ${plural(s.data_age_days, 'day')} old`]);
   else lines.push(['Data', `${data}, ${plural(s.data_age_days, 'day')} old: ${style.yellow('stale')}, later actions may be missing`]);

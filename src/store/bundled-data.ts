@@ -7,9 +7,11 @@ import {
   ActionRowSchema,
   describeIssue,
   ParticipantRowSchema,
+  PublishedRowSchema,
   TreatyDefinitionSchema,
   type ActionRow,
   type ParticipantRow,
+  type PublishedRow,
   type TreatyDefinition,
 } from '../domain/schemas.js';
 import { UserError } from '../errors.js';
@@ -20,10 +22,12 @@ export interface BundledData {
   treaties: TreatyDefinition[];
   participants: ParticipantRow[];
   actions: ActionRow[];
+  published: PublishedRow[];
 }
 
 export const PARTICIPANT_COLUMNS = ['code', 'iso2', 'name', 'short_name', 'aliases', 'kind', 'un_group', 'groups', 'source', 'note'] as const;
 export const ACTION_COLUMNS = ['treaty', 'code', 'action', 'date', 'reference', 'source', 'note'] as const;
+export const PUBLISHED_COLUMNS = ['treaty', 'code', 'consent_type', 'in_force_on', 'party_by', 'source', 'note'] as const;
 
 /** data/ of this installation: beside dist/ when built, beside src/ in tests; TREATY_DATA_DIR overrides both. */
 export function bundledDataDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -81,7 +85,24 @@ export function loadBundledData(dir = bundledDataDir()): BundledData {
     if (problem) throw new UserError(`${show(file)}:${problem.line}: ${problem.message}`);
     actions.push(...rows.map((r) => r.row));
   }
-  return { dir, treaties, participants, actions };
+
+  const published: PublishedRow[] = [];
+  for (const treaty of treaties) {
+    const file = join(dir, 'published', `${treaty.id}.csv`);
+    if (!existsSync(file)) continue;
+    const seen = new Set<string>();
+    for (const { line, record } of readCsvRecords(readFileSync(file, 'utf8'), show(file), PUBLISHED_COLUMNS)) {
+      const parsed = PublishedRowSchema.safeParse(record);
+      if (!parsed.success) throw new UserError(`${show(file)}:${line}: ${describeIssue(parsed.error)}`);
+      const row = parsed.data;
+      if (row.treaty !== treaty.id) throw new UserError(`${show(file)}:${line}: a row of treaty "${row.treaty}" in the file of ${treaty.id}`);
+      if (!codes.has(row.code)) throw new UserError(`${show(file)}:${line}: unknown participant code "${row.code}"`);
+      if (seen.has(row.code)) throw new UserError(`${show(file)}:${line}: a second date for ${row.code}`);
+      seen.add(row.code);
+      published.push(row);
+    }
+  }
+  return { dir, treaties, participants, actions, published };
 }
 
 function checkUnique<T>(rows: readonly T[], key: (row: T) => string, what: string, file: string): void {

@@ -66,6 +66,23 @@ export const MIGRATIONS: readonly { version: number; sql: string }[] = [
       CREATE INDEX changes_by_time ON changes (at);
     `,
   },
+  {
+    // Parties whose consent date is unknown: the depositary's date of entry into force, or a date by which a source shows them a party.
+    version: 2,
+    sql: `
+      CREATE TABLE published_in_force (
+        treaty TEXT NOT NULL REFERENCES treaties(id),
+        code TEXT NOT NULL REFERENCES participants(code),
+        consent_type TEXT CHECK (consent_type IS NULL OR consent_type IN ('ratification', 'acceptance', 'approval', 'accession', 'succession', 'definitive_signature')),
+        in_force_on TEXT CHECK (in_force_on ${DATE}),
+        party_by TEXT CHECK (party_by ${DATE}),
+        source TEXT NOT NULL,
+        note TEXT,
+        PRIMARY KEY (treaty, code),
+        CHECK ((in_force_on IS NULL) <> (party_by IS NULL))
+      ) STRICT;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -12,6 +12,9 @@ export function seed(db: Database, data: BundledData, now: string): void {
   const insertAction = db.prepare(
     'INSERT INTO actions (treaty, code, action, date, reference, source, note) VALUES (@treaty, @code, @action, @date, @reference, @source, @note)',
   );
+  const insertPublished = db.prepare(
+    'INSERT INTO published_in_force (treaty, code, consent_type, in_force_on, party_by, source, note) VALUES (@treaty, @code, @consent_type, @in_force_on, @party_by, @source, @note)',
+  );
   const log = db.prepare("INSERT INTO changes (at, command, entity, key, before, after) VALUES (?, 'seed', ?, ?, NULL, ?)");
   const setMeta = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
 
@@ -28,6 +31,10 @@ export function seed(db: Database, data: BundledData, now: string): void {
     for (const a of data.actions) {
       insertAction.run(a);
       log.run(now, 'action', actionKey(a), JSON.stringify(a));
+    }
+    for (const p of data.published) {
+      insertPublished.run(p);
+      log.run(now, 'published_in_force', `${p.treaty}|${p.code}`, JSON.stringify(p));
     }
     setMeta.run('seeded_at', now);
   }).immediate();

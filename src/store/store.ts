@@ -1,7 +1,7 @@
 // Read queries over an open database. Rows come back in DESIGN §3 shape, ready for the domain.
 import type { Statement } from 'better-sqlite3';
 import type { IsoDate } from '../domain/dates.js';
-import type { ActionRow, Participant, TreatyDefinition } from '../domain/model.js';
+import type { ActionRow, Participant, PublishedInForce, TreatyDefinition } from '../domain/model.js';
 import { nearest } from '../domain/nearest.js';
 import { UserError } from '../errors.js';
 import type { Db } from './open.js';
@@ -80,6 +80,11 @@ export class Store {
     const sql = 'SELECT treaty, code, action, date, reference, source, note FROM actions';
     const order = ' ORDER BY treaty, date, code, action';
     return (treaty === undefined ? this.statement(sql + order).all() : this.statement(`${sql} WHERE treaty = ?${order}`).all(treaty)) as ActionRow[];
+  }
+
+  /** The depositary's published dates of entry into force for a treaty's parties. */
+  published(treaty: string): PublishedInForce[] {
+    return this.statement('SELECT code, consent_type, in_force_on, party_by FROM published_in_force WHERE treaty = ? ORDER BY code').all(treaty) as PublishedInForce[];
   }
 
   /** A treaty's actions in date order, up to `asOf` when given. */

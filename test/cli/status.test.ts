@@ -7,7 +7,7 @@ import { BIN, cleanEnv, ROOT, runCli, tempDir } from '../helpers/run-cli.js';
 
 const STATUS_KEYS = [
   'treaty', 'title', 'short_title', 'as_of', 'data_as_of', 'data_age_days', 'data_stale', 'signatories', 'consents', 'counted',
-  'threshold', 'remaining', 'threshold_reached_on', 'entry_into_force', 'signature', 'projection',
+  'threshold', 'remaining', 'threshold_reached_on', 'entry_into_force', 'signature', 'projection', 'projection_reason',
 ];
 
 function statusJson(asOf: string, env = cleanEnv()) {
@@ -33,6 +33,7 @@ describe('treaty status', () => {
       treaty: 'XVIII-16', as_of: '2026-11-23', data_as_of: '2025-11-16', data_stale: true, signatories: 73, consents: 0, counted: 0,
       threshold: 40, remaining: 40, threshold_reached_on: null, entry_into_force: { state: 'pending', date: null, days_until: null },
       signature: { opens_on: '2025-10-25', closes_on: '2026-12-31', open: true, days_left: 38 }, projection: null,
+      projection_reason: '0 counted instruments so far; an estimate needs at least 3',
     });
     await expect(JSON.stringify(s, null, 2) + '\n').toMatchFileSnapshot('../golden/status-2026-11-23.json');
   });
@@ -76,6 +77,7 @@ describe('treaty status', () => {
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/^treaty,title,as_of,data_as_of,/);
     expect(lines[1]).toContain(',2026-11-23,2025-11-16,true,73,0,0,40,40,,pending,');
+    expect(lines[1]).toMatch(/,0 counted instruments so far; an estimate needs at least 3$/);
   });
 
   it('prints ndjson as a single line', () => {
@@ -232,7 +234,7 @@ describe('the database file', () => {
     const before = fingerprint(env.TREATY_DB!);
     const r = runCli(['status'], env);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^error: database .* was written by a newer version of treaty \(schema 99; this one reads up to 1\)\nhint: upgrade treaty\n$/);
+    expect(r.stderr).toMatch(/^error: database .* was written by a newer version of treaty \(schema 99; this one reads up to \d+\)\nhint: upgrade treaty\n$/);
     expect(fingerprint(env.TREATY_DB!)).toBe(before);
   });
 

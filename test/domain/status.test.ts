@@ -53,7 +53,7 @@ describe('treatyStatus: entry into force as the as-of date moves', () => {
     ['a year later', '2028-05-13', { counted: 40, entry_into_force: { state: 'in_force', date: EIF_ON, days_until: null } }],
   ])('%s (%s)', (_label, asOf, expected) => {
     const s = treatyStatus(TREATY, PARTICIPANTS, ACTIONS, asOf);
-    expect(s).toMatchObject({ treaty: 'XVIII-16', as_of: asOf, threshold: 40, projection: null, ...expected });
+    expect(s).toMatchObject({ treaty: 'XVIII-16', as_of: asOf, threshold: 40, ...expected });
   });
 
   it('ignores actions dated after as_of', () => {

@@ -1,0 +1,40 @@
+// treaty treaties: every treaty in the database, with where each stands.
+import type { IsoDate } from '../domain/dates.js';
+import { treatyStatus } from '../domain/status.js';
+import type { Ctx } from '../context.js';
+import type { ListResult } from '../formats/result.js';
+
+export const TREATIES_COLUMNS = [
+  'id', 'short_title', 'aliases', 'threshold', 'signatories', 'consents', 'counted', 'remaining', 'state', 'entry_into_force', 'data_as_of',
+] as const;
+
+export interface TreatiesOptions {
+  db: string | undefined;
+  asOf: IsoDate | undefined;
+  columns: readonly string[];
+}
+
+export async function treaties(ctx: Ctx, o: TreatiesOptions): Promise<ListResult> {
+  const asOf = o.asOf ?? ctx.today();
+  return ctx.withStore(o.db, 'read', (store) => {
+    const participants = store.participants();
+    const aliases = new Map(store.treaties().map((t) => [t.id, t.aliases]));
+    const rows = store.definitions().map((t) => {
+      const s = treatyStatus(t, participants, store.actions(t.id, asOf), asOf, store.published(t.id));
+      return {
+        id: t.id,
+        short_title: t.short_title,
+        aliases: (aliases.get(t.id) ?? []).join(' '),
+        threshold: s.threshold,
+        signatories: s.signatories,
+        consents: s.consents,
+        counted: s.counted,
+        remaining: s.remaining,
+        state: s.entry_into_force.state,
+        entry_into_force: s.entry_into_force.date,
+        data_as_of: s.data_as_of,
+      };
+    });
+    return { kind: 'list', columns: o.columns, rows, notice: `${rows.length} treat${rows.length === 1 ? 'y' : 'ies'} as of ${asOf}` };
+  });
+}

@@ -1,0 +1,83 @@
+// When will the threshold be met? A Poisson model of deposits: the counted instruments so far arrive
+// at a steady rate, estimated from the time since the treaty opened for signature; the wait for the
+// remaining r instruments then follows a Gamma(r, rate) law, whose quantiles give a median and an 80%
+// interval. It is an extrapolation of the pace so far, nothing more, and says so.
+import { addDays, daysBetween, type IsoDate } from './dates.js';
+import { applyDelay } from './delay.js';
+import type { Rule } from './model.js';
+
+/** Fewer counted instruments than this give no estimate: a rate from one or two events is noise. */
+export const MIN_CONSENTS = 3;
+/** The interval: from the 10th to the 90th percentile. */
+export const INTERVAL = 0.8;
+
+export interface Projection {
+  method: string;
+  based_on: { counted: number; since: IsoDate; days: number; per_year: number };
+  remaining: number;
+  threshold_reached_on: { median: IsoDate; low: IsoDate; high: IsoDate };
+  entry_into_force: { median: IsoDate; low: IsoDate; high: IsoDate };
+}
+
+export type ProjectionOutcome = { projection: Projection; reason: null } | { projection: null; reason: string };
+
+export function project(input: {
+  rule: Rule;
+  opensOn: IsoDate;
+  asOf: IsoDate;
+  counted: number;
+  remaining: number;
+  thresholdReachedOn: IsoDate | null;
+}): ProjectionOutcome {
+  const { rule, opensOn, asOf, counted, remaining } = input;
+  if (input.thresholdReachedOn !== null) return { projection: null, reason: `the threshold was met on ${input.thresholdReachedOn}` };
+  if (counted < MIN_CONSENTS) {
+    return { projection: null, reason: `${counted} counted instrument${counted === 1 ? '' : 's'} so far; an estimate needs at least ${MIN_CONSENTS}` };
+  }
+  const days = daysBetween(opensOn, asOf);
+  if (days <= 0) return { projection: null, reason: 'the treaty has not been open long enough' };
+  const rate = counted / days;
+  const at = (p: number) => addDays(asOf, Math.ceil(gammaQuantile(remaining, rate, p)));
+  const threshold = { median: at(0.5), low: at((1 - INTERVAL) / 2), high: at((1 + INTERVAL) / 2) };
+  return {
+    reason: null,
+    projection: {
+      method: `Poisson rate of counted instruments since ${opensOn}; the wait for the remaining ${remaining} is Gamma-distributed; median and ${INTERVAL * 100}% interval`,
+      based_on: { counted, since: opensOn, days, per_year: Math.round(rate * 365.25 * 100) / 100 },
+      remaining,
+      threshold_reached_on: threshold,
+      entry_into_force: {
+        median: applyDelay(threshold.median, rule.delay),
+        low: applyDelay(threshold.low, rule.delay),
+        high: applyDelay(threshold.high, rule.delay),
+      },
+    },
+  };
+}
+
+/** P(the r-th event of a Poisson process of this rate has come by time t) = P(N(t) ≥ r). */
+export function gammaCdf(r: number, rate: number, t: number): number {
+  if (t <= 0) return 0;
+  const mean = rate * t;
+  // 1 - Σ_{k<r} e^{-m} m^k / k!, each term built in logs so a large mean does not underflow to 0.
+  let logTerm = -mean;
+  let sum = Math.exp(logTerm);
+  for (let k = 1; k < r; k++) {
+    logTerm += Math.log(mean) - Math.log(k);
+    sum += Math.exp(logTerm);
+  }
+  return Math.min(1, Math.max(0, 1 - sum));
+}
+
+/** The time by which the r-th event has come with probability p (bisection on the CDF). */
+export function gammaQuantile(r: number, rate: number, p: number): number {
+  let low = 0;
+  let high = r / rate;
+  while (gammaCdf(r, rate, high) < p) high *= 2;
+  for (let i = 0; i < 100 && high - low > 1e-6; i++) {
+    const mid = (low + high) / 2;
+    if (gammaCdf(r, rate, mid) < p) low = mid;
+    else high = mid;
+  }
+  return high;
+}
