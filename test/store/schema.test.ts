@@ -98,3 +98,23 @@ describe('store queries', () => {
     expect(store.actions('XVIII-16', '2025-10-25').every((a) => a.date <= '2025-10-25')).toBe(true);
   });
 });
+
+describe('an older database', () => {
+  it('at schema 1 is brought up to date by the next open, keeping its rows', async () => {
+    const { MIGRATIONS } = await import('../../src/store/migrations.js');
+    const { openDatabase } = await import('../../src/store/open.js');
+    const path = join(tempDir(), 'old.db');
+    const old = new Database(path);
+    old.exec(MIGRATIONS[0]!.sql);
+    old.pragma('user_version = 1');
+    old.pragma(`application_id = ${APPLICATION_ID}`);
+    old.prepare("INSERT INTO meta (key, value) VALUES ('kept', 'yes')").run();
+    old.close();
+
+    const opened = await openDatabase(path, 'read', { createParents: false, initialize: async () => {} });
+    expect(opened.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(opened.db.prepare("SELECT value FROM meta WHERE key = 'kept'").get()).toEqual({ value: 'yes' });
+    expect(opened.db.prepare("SELECT name FROM sqlite_master WHERE name = 'published_in_force'").get()).toBeTruthy();
+    opened.keep();
+  });
+});
