@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fingerprint, listDir } from '../helpers/files.js';
@@ -270,6 +270,19 @@ describe('the database file', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^error: cannot .*treaty\.db: .*\n$/);
     expect(listDir(env.HOME!)).toEqual(['plain-file']);
+  });
+
+  it('refuses to seed from broken bundled data, in one line, and creates no database', () => {
+    const env = cleanEnv();
+    const data = join(env.HOME!, 'data');
+    cpSync(join(ROOT, 'data'), data, { recursive: true });
+    const file = join(data, 'actions', 'XVIII-16.csv');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(',signature,2025-10-25,', ',signing,2025-10-25,'));
+    const r = runCli(['status'], { ...env, TREATY_DATA_DIR: data });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^error: .*XVIII-16\.csv:2: action: unknown action "signing"\n$/);
+    expect(existsSync(env.TREATY_DB!)).toBe(false);
   });
 
   it('survives several first uses at once: every process answers, one file remains', async () => {

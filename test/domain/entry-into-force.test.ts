@@ -315,6 +315,19 @@ describe('rule properties', () => {
     );
   });
 
+  it('a consent dated after the threshold date never moves entry into force (property)', () => {
+    fc.assert(
+      fc.property(ruleArb, consentSet, fc.integer({ min: 1, max: 2000 }), fc.integer({ min: 0, max: 59 }), (rule, set, later, who) => {
+        const before = entryIntoForce(rule, groupPeople, toActions(set));
+        if (before.threshold_reached_on === null) return;
+        const code = [...groupPeople.keys()][who]!;
+        const after = entryIntoForce(rule, groupPeople, [...toActions(set), action(code, 'accession', addDays(before.threshold_reached_on, later))]);
+        expect(after.entry_into_force_on).toBe(before.entry_into_force_on);
+        expect(after.threshold_reached_on).toBe(before.threshold_reached_on);
+      }),
+    );
+  });
+
   it('entry into force is the rule\'s delay after the threshold date, never before it', () => {
     fc.assert(
       fc.property(ruleArb, consentSet, (rule, set) => {
