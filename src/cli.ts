@@ -8,6 +8,7 @@ import { UserError } from './errors.js';
 import type { Result } from './formats/result.js';
 import { DEFAULT_TREATY, parseAsOf, parseDbPath, parseFormat, parseTreatyRef, type FormatFlags, type GlobalFlags } from './options.js';
 import { collectList } from './options-lists.js';
+import { parseColumns } from './formats/columns.js';
 import { colorLevel } from './ui/color.js';
 import { fdSink, type Sink } from './ui/sink.js';
 
@@ -71,6 +72,12 @@ export function buildProgram(io: Io): Command {
 
   const globals = (flags: GlobalFlags) => ({ db: parseDbPath(flags.db), treaty: parseTreatyRef(flags.treaty), asOf: parseAsOf(flags.asOf) });
 
+  /** Checks the output format before the command runs (bad flags change nothing), then prints its result. */
+  const respond = async (flags: GlobalFlags & FormatFlags, produce: () => Promise<Result>) => {
+    parseFormat(flags);
+    await emit(await produce(), flags);
+  };
+
   const emit = async (result: Result, flags: GlobalFlags & FormatFlags) => {
     const format = parseFormat(flags);
     const { render } = await import('./formats/render.js');
@@ -89,9 +96,8 @@ export function buildProgram(io: Io): Command {
   ).action(async (_flags, cmd: Command) => {
     const flags = cmd.optsWithGlobals<GlobalFlags & FormatFlags>();
     const options = globals(flags);
-    parseFormat(flags);
     const { status } = await import('./commands/status.js');
-    await emit(await status(ctx, options), flags);
+    await respond(flags, () => status(ctx, options));
   });
 
   addFormatOptions(
@@ -108,7 +114,6 @@ export function buildProgram(io: Io): Command {
     const flags = cmd.optsWithGlobals<ListFlags & { status?: string[]; group?: string[]; kind?: string[]; all?: boolean; sort?: string }>();
     const { participants, PARTICIPANT_COLUMNS, PARTICIPANT_SORTS } = await import('./commands/participants.js');
     const { parseChoices, parseGroups } = await import('./options-lists.js');
-    const { parseColumns } = await import('./formats/columns.js');
     const { parseSort } = await import('./options.js');
     const options = {
       ...globals(flags),
@@ -119,8 +124,7 @@ export function buildProgram(io: Io): Command {
       all: flags.all === true,
       columns: parseColumns(flags.columns, PARTICIPANT_COLUMNS),
     };
-    parseFormat(flags);
-    await emit(await participants(ctx, options), flags);
+    await respond(flags, () => participants(ctx, options));
   });
 
   addFormatOptions(
@@ -132,11 +136,9 @@ export function buildProgram(io: Io): Command {
   ).action(async (names: string[], _flags, cmd: Command) => {
     const flags = cmd.optsWithGlobals<ListFlags>();
     const { history, HISTORY_COLUMNS } = await import('./commands/history.js');
-    const { parseColumns } = await import('./formats/columns.js');
     const base = globals(flags);
     const options = { ...base, treaty: flags.treaty === undefined ? undefined : base.treaty, participants: names, columns: parseColumns(flags.columns, HISTORY_COLUMNS) };
-    parseFormat(flags);
-    await emit(await history(ctx, options), flags);
+    await respond(flags, () => history(ctx, options));
   });
 
   addFormatOptions(
@@ -147,10 +149,8 @@ export function buildProgram(io: Io): Command {
   ).action(async (_flags, cmd: Command) => {
     const flags = cmd.optsWithGlobals<ListFlags & { allTreaties?: boolean }>();
     const { exportActions, EXPORT_COLUMNS } = await import('./commands/export.js');
-    const { parseColumns } = await import('./formats/columns.js');
     const options = { ...globals(flags), allTreaties: flags.allTreaties === true, columns: parseColumns(flags.columns, EXPORT_COLUMNS) };
-    parseFormat(flags);
-    await emit(await exportActions(ctx, options), flags);
+    await respond(flags, () => exportActions(ctx, options));
   });
 
   addFormatOptions(
@@ -161,10 +161,8 @@ export function buildProgram(io: Io): Command {
   ).action(async (_flags, cmd: Command) => {
     const flags = cmd.optsWithGlobals<ListFlags>();
     const { treaties, TREATIES_COLUMNS } = await import('./commands/treaties.js');
-    const { parseColumns } = await import('./formats/columns.js');
     const options = { db: parseDbPath(flags.db), asOf: parseAsOf(flags.asOf), columns: parseColumns(flags.columns, TREATIES_COLUMNS) };
-    parseFormat(flags);
-    await emit(await treaties(ctx, options), flags);
+    await respond(flags, () => treaties(ctx, options));
   });
 
   addFormatOptions(
@@ -203,8 +201,7 @@ Examples:
       all: flags.all === true,
       columns: flags.columns,
     };
-    parseFormat(flags);
-    await emit(await compare(ctx, options), flags);
+    await respond(flags, () => compare(ctx, options));
   });
 
   program
