@@ -84,7 +84,7 @@ export function buildProgram(io: Io): Command {
     const { styleFor } = await import('./ui/style.js');
     const style = await styleFor(format === 'table' ? colorLevel(io.isTTY, io.env, flags.color) : 0);
     render(result, format, io.out, style, io.columns);
-    if (format === 'table' && result.kind === 'list' && result.notice && !io.out.closed) io.err.write(`${style.dim(result.notice)}\n`);
+    if (result.kind === 'list' && result.notice && (format === 'table' || result.noticeAlways) && !io.out.closed) io.err.write(`${style.dim(result.notice)}\n`);
   };
 
   addFormatOptions(

@@ -11,6 +11,10 @@ export interface ListResult {
   rows: readonly Row[];
   /** A one-line summary for people, shown on stderr under a table (never in machine formats). */
   notice?: string;
+  /** Show the notice on stderr whatever the format: a write says what it did. */
+  noticeAlways?: boolean;
+  /** What a table shows for no rows (default "No rows."). */
+  emptyText?: string;
 }
 
 export interface StatusResult {

@@ -26,9 +26,9 @@ function paintStatus(value: string, style: Style): string {
   }
 }
 
-export function* table({ columns, rows }: ListResult, style: Style, width?: number): Generator<string> {
+export function* table({ columns, rows, emptyText }: ListResult, style: Style, width?: number): Generator<string> {
   if (rows.length === 0) {
-    yield 'No rows.\n';
+    yield emptyText ?? 'No rows.\n';
     return;
   }
   const Table = require('cli-table3') as typeof import('cli-table3');

@@ -1,0 +1,94 @@
+// What a write would do to the actions, worked out before anything is written: which rows are new,
+// which change (same key, other reference, source or note), which are already there, and which
+// conflict with a stored row (the same participant and once-only action on another date).
+import { actionKey } from './check-actions.js';
+import type { ActionRow } from './model.js';
+import type { Action } from './vocabulary.js';
+
+/** Actions a participant can take more than once, on different days, without contradiction. */
+export const REPEATABLE_ACTIONS: readonly Action[] = ['declaration', 'reservation', 'objection', 'withdrawal'];
+
+export interface Located<T> {
+  /** Where the row came from, for messages: `file:line`, or the command line. */
+  where: string;
+  row: T;
+}
+
+export interface Plan {
+  added: ActionRow[];
+  changed: { before: ActionRow; after: ActionRow }[];
+  removed: ActionRow[];
+  unchanged: ActionRow[];
+}
+
+export interface PlanProblem {
+  where: string;
+  message: string;
+  hint?: string;
+}
+
+function sameContent(a: ActionRow, b: ActionRow): boolean {
+  return a.reference === b.reference && a.source === b.source && a.note === b.note;
+}
+
+/** The key of a once-only action: a participant signs or ratifies a treaty once. */
+function onceKey(row: ActionRow): string | null {
+  return REPEATABLE_ACTIONS.includes(row.action) ? null : `${row.treaty}|${row.code}|${row.action}`;
+}
+
+/**
+ * Plans adding `incoming` to `existing` (the stored actions of the treaties concerned). With `replace`,
+ * a once-only action on another date replaces the stored one; without, it is a problem.
+ */
+export function planAdd(existing: readonly ActionRow[], incoming: readonly Located<ActionRow>[], replace: boolean): { plan: Plan; problems: PlanProblem[] } {
+  const byKey = new Map(existing.map((r) => [actionKey(r), r]));
+  const byOnce = new Map<string, ActionRow>();
+  for (const r of existing) {
+    const k = onceKey(r);
+    if (k) byOnce.set(k, r);
+  }
+  const plan: Plan = { added: [], changed: [], removed: [], unchanged: [] };
+  const problems: PlanProblem[] = [];
+  const seen = new Map<string, string>();
+  for (const { where, row } of incoming) {
+    const key = actionKey(row);
+    const before = seen.get(key);
+    if (before !== undefined) {
+      problems.push({ where, message: `the same action is already at ${before}` });
+      continue;
+    }
+    seen.set(key, where);
+    const stored = byKey.get(key);
+    if (stored) {
+      if (sameContent(stored, row)) plan.unchanged.push(stored);
+      else plan.changed.push({ before: stored, after: row });
+      continue;
+    }
+    const once = onceKey(row);
+    const rival = once ? byOnce.get(once) : undefined;
+    if (rival) {
+      if (!replace) {
+        problems.push({
+          where,
+          message: `${row.code} already has a ${row.action} of ${row.treaty} on ${rival.date}, not ${row.date}`,
+          hint: 'use --replace to replace the stored date',
+        });
+        continue;
+      }
+      plan.removed.push(rival);
+      byOnce.delete(once!);
+    }
+    plan.added.push(row);
+    if (once) byOnce.set(once, row);
+  }
+  return { plan, problems };
+}
+
+export function isEmpty(plan: Plan): boolean {
+  return plan.added.length === 0 && plan.changed.length === 0 && plan.removed.length === 0;
+}
+
+/** "2 added, 1 changed, 0 removed, 70 unchanged". */
+export function describePlan(plan: Plan): string {
+  return `${plan.added.length} added, ${plan.changed.length} changed, ${plan.removed.length} removed, ${plan.unchanged.length} unchanged`;
+}
