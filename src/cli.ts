@@ -3,8 +3,9 @@
 import { Command, CommanderError, Option } from 'commander';
 import { isatty } from 'node:tty';
 import { createContext } from './context.js';
-import { FORMATS, PARTICIPANT_KINDS, PARTICIPANT_STATUSES } from './domain/vocabulary.js';
-import { UserError } from './errors.js';
+import { isIsoDate } from './domain/dates.js';
+import { ACTIONS, FORMATS, PARTICIPANT_KINDS, PARTICIPANT_STATUSES } from './domain/vocabulary.js';
+import { UsageError, UserError } from './errors.js';
 import type { Result } from './formats/result.js';
 import { DEFAULT_TREATY, parseAsOf, parseDbPath, parseFormat, parseTreatyRef, type FormatFlags, type GlobalFlags } from './options.js';
 import { collectList } from './options-lists.js';
@@ -54,7 +55,9 @@ function addFormatOptions(cmd: Command, withColumns = true): Command {
   return withColumns ? cmd.option('--columns <list>', 'only these columns, in this order (comma-separated)') : cmd;
 }
 
-export function buildProgram(io: Io): Command {
+export function buildProgram(io: Io, argv: readonly string[] = []): Command {
+  // What the change log records as the command that wrote: the command line, as typed.
+  const commandLine = ['treaty', ...argv].map((a) => (/^[\w.,:\/@=+-]+$/.test(a) ? a : JSON.stringify(a))).join(' ');
   const ctx = createContext(io.env);
   const program = new Command('treaty')
     .description('Track multilateral treaties on their way to entry into force.')
@@ -204,6 +207,187 @@ Examples:
     await respond(flags, () => compare(ctx, options));
   });
 
+  const parseAction = (value: string) => {
+    if (!(ACTIONS as readonly string[]).includes(value)) throw new UserError(`unknown action "${value}"`, `the actions are: ${ACTIONS.join(', ')}`);
+    return value as (typeof ACTIONS)[number];
+  };
+  const parseDate = (value: string, what: string) => {
+    if (!isIsoDate(value)) throw new UsageError(`${what}: expected a real date like 2025-10-25, got "${value}"`);
+    return value;
+  };
+
+  addFormatOptions(
+    program
+      .command('record')
+      .description('record one action: a signature, ratification, accession... with its source')
+      .argument('<participant>', 'ISO code or name, e.g. "Viet Nam"')
+      .argument('<action>', `one of: ${ACTIONS.join(', ')}`)
+      .argument('<date>', 'the date of the action, YYYY-MM-DD')
+      .requiredOption('--source <url>', 'where the fact comes from (required)')
+      .option('--reference <ref>', "the depositary's reference, e.g. C.N.123.2026.TREATIES-XVIII.16")
+      .option('--note <text>', 'a note')
+      .option('--replace', 'replace a stored action of the same kind on another date')
+      .option('--dry-run', 'say what would change, change nothing')
+      .addHelpText('after', '\nExample:\n  $ treaty record "Viet Nam" ratification 2026-06-15 --source https://treaties.un.org/... --reference C.N.123.2026.TREATIES-XVIII.16'),
+    false,
+  ).action(async (who: string, action: string, date: string, _flags, cmd: Command) => {
+    const flags = cmd.optsWithGlobals<GlobalFlags & FormatFlags & { source: string; reference?: string; note?: string; replace?: boolean; dryRun?: boolean }>();
+    const { record } = await import('./commands/record.js');
+    const { parseSource } = await import('./options-lists.js');
+    const options = {
+      ...globals(flags),
+      participant: who,
+      action: parseAction(action),
+      date: parseDate(date, 'date'),
+      source: parseSource(flags.source),
+      reference: flags.reference?.trim() || null,
+      note: flags.note?.trim() || null,
+      replace: flags.replace === true,
+      dryRun: flags.dryRun === true,
+      command: commandLine,
+    };
+    await respond(flags, () => record(ctx, options));
+  });
+
+  addFormatOptions(
+    program
+      .command('remove')
+      .description('remove one recorded action, by participant, action and date')
+      .argument('<participant>', 'ISO code or name')
+      .argument('<action>', 'the action, e.g. ratification')
+      .argument('<date>', 'its date, YYYY-MM-DD')
+      .option('--dry-run', 'say what would change, change nothing'),
+    false,
+  ).action(async (who: string, action: string, date: string, _flags, cmd: Command) => {
+    const flags = cmd.optsWithGlobals<GlobalFlags & FormatFlags & { dryRun?: boolean }>();
+    const { removeAction } = await import('./commands/remove.js');
+    const options = { ...globals(flags), participant: who, action: parseAction(action), date: parseDate(date, 'date'), dryRun: flags.dryRun === true, command: commandLine };
+    await respond(flags, () => removeAction(ctx, options));
+  });
+
+  addFormatOptions(
+    program
+      .command('import')
+      .description("import action rows (CSV, TSV, JSON, NDJSON as export writes them) or the depositary's XML status page")
+      .argument('<file...>', 'files; all of them land in one transaction, or none does')
+      .option('--input-format <format>', 'csv, tsv, json, ndjson or xml (default: from the extension or the content)')
+      .option('--source <url>', "for an XML status page: where it comes from (default: the treaty's status page address)")
+      .option('--replace', 'let a row replace a stored action of the same kind on another date')
+      .option('--dry-run', 'say what would be added, changed and left as it is; change nothing'),
+    false,
+  ).action(async (files: string[], _flags, cmd: Command) => {
+    const flags = cmd.optsWithGlobals<GlobalFlags & FormatFlags & { inputFormat?: string; source?: string; replace?: boolean; dryRun?: boolean }>();
+    const { importFiles } = await import('./commands/import.js');
+    const { INPUT_FORMATS } = await import('./formats/read-actions.js');
+    const { parseSource } = await import('./options-lists.js');
+    if (flags.inputFormat !== undefined && !(INPUT_FORMATS as readonly string[]).includes(flags.inputFormat)) {
+      throw new UsageError(`--input-format: expected one of ${INPUT_FORMATS.join(', ')}, got "${flags.inputFormat}"`);
+    }
+    const options = {
+      db: parseDbPath(flags.db),
+      files,
+      format: flags.inputFormat as (typeof INPUT_FORMATS)[number] | undefined,
+      source: flags.source === undefined ? undefined : parseSource(flags.source),
+      replace: flags.replace === true,
+      dryRun: flags.dryRun === true,
+      command: commandLine,
+    };
+    await respond(flags, () => importFiles(ctx, options));
+  });
+
+  addFormatOptions(
+    program
+      .command('changes')
+      .description('the change log: every write, with the row before and after')
+      .option('--since <date>', 'only changes made on or after this date (UTC)')
+      .option('--with-seed', 'also the rows written when the database was created')
+      .addHelpText('after', '\nColumns: id, at, command, entity, key, before, after. Undo one with: treaty undo <id>'),
+  ).action(async (_flags, cmd: Command) => {
+    const flags = cmd.optsWithGlobals<ListFlags & { since?: string; withSeed?: boolean }>();
+    const { changes, CHANGE_COLUMNS } = await import('./commands/changes.js');
+    const options = {
+      db: parseDbPath(flags.db),
+      since: flags.since === undefined ? undefined : parseDate(flags.since, '--since'),
+      treaty: flags.treaty === undefined ? undefined : parseTreatyRef(flags.treaty),
+      withSeed: flags.withSeed === true,
+      columns: parseColumns(flags.columns, CHANGE_COLUMNS),
+    };
+    await respond(flags, () => changes(ctx, options));
+  });
+
+  addFormatOptions(
+    program
+      .command('undo')
+      .description('reverse one logged change to an action (see treaty changes)')
+      .argument('<change-id>', 'the id shown by treaty changes')
+      .option('--dry-run', 'say what would change, change nothing'),
+    false,
+  ).action(async (id: string, _flags, cmd: Command) => {
+    const flags = cmd.optsWithGlobals<GlobalFlags & FormatFlags & { dryRun?: boolean }>();
+    if (!/^\d+$/.test(id)) throw new UsageError(`undo: expected a change number, got "${id}"`);
+    const { undo } = await import('./commands/changes.js');
+    const options = { db: parseDbPath(flags.db), id: Number(id), dryRun: flags.dryRun === true, command: commandLine };
+    await respond(flags, () => undo(ctx, options));
+  });
+
+  addFormatOptions(
+    program
+      .command('sync')
+      .description("fetch each treaty's status page from the depositary (UN Treaty Collection XML) and import it")
+      .option('--from <url-or-file>', 'read this address or file instead of the treaty definition\'s')
+      .option('--timeout <seconds>', 'give up on a server after this long (default: 30)')
+      .option('--dry-run', 'say what would change, change nothing')
+      .addHelpText('after', `
+The only command that uses the network. Where a stored date differs from the depositary's, the
+depositary's wins and the row's note says what it replaced; rows the page confirms are kept as
+they are. Everything lands in one transaction, logged; treaty undo reverses any of it.`),
+    false,
+  ).action(async (_flags, cmd: Command) => {
+    const flags = cmd.optsWithGlobals<GlobalFlags & FormatFlags & { from?: string; timeout?: string; dryRun?: boolean }>();
+    const { sync } = await import('./commands/sync.js');
+    if (flags.timeout !== undefined && !/^\d+(\.\d+)?$/.test(flags.timeout)) throw new UsageError(`--timeout: expected a number of seconds, got "${flags.timeout}"`);
+    const options = {
+      db: parseDbPath(flags.db),
+      treaty: flags.treaty === undefined ? undefined : parseTreatyRef(flags.treaty),
+      from: flags.from,
+      timeoutSeconds: flags.timeout === undefined ? 30 : Number(flags.timeout),
+      dryRun: flags.dryRun === true,
+      command: commandLine,
+    };
+    await respond(flags, () => sync(ctx, options));
+  });
+
+  const db = program.command('db').description('the database file: path, check, backup, update');
+  addFormatOptions(db.command('path').description('print where the database is'), false).action(async (_flags, cmd: Command) => {
+    const flags = cmd.optsWithGlobals<GlobalFlags & FormatFlags>();
+    const { dbPath } = await import('./commands/db.js');
+    await respond(flags, async () => dbPath(ctx, parseDbPath(flags.db)));
+  });
+  addFormatOptions(db.command('check').description('integrity check, schema version, row counts, bundled data missing'), false).action(async (_flags, cmd: Command) => {
+    const flags = cmd.optsWithGlobals<GlobalFlags & FormatFlags>();
+    const { dbCheck } = await import('./commands/db.js');
+    await respond(flags, () => dbCheck(ctx, parseDbPath(flags.db)));
+  });
+  addFormatOptions(
+    db.command('backup').description("a consistent copy of the database, made with SQLite's online backup").argument('<file>', 'where to write it').option('--force', 'overwrite an existing file'),
+    false,
+  ).action(async (file: string, _flags, cmd: Command) => {
+    const flags = cmd.optsWithGlobals<GlobalFlags & FormatFlags & { force?: boolean }>();
+    const { dbBackup } = await import('./commands/db.js');
+    await respond(flags, () => dbBackup(ctx, parseDbPath(flags.db), file, flags.force === true));
+  });
+  addFormatOptions(
+    db
+      .command('update')
+      .description("merge this release's bundled data into the database, keeping everything you recorded")
+      .option('--dry-run', 'say what would be added, change nothing'),
+    false,
+  ).action(async (_flags, cmd: Command) => {
+    const flags = cmd.optsWithGlobals<GlobalFlags & FormatFlags & { dryRun?: boolean }>();
+    const { dbUpdate } = await import('./commands/db.js');
+    await respond(flags, () => dbUpdate(ctx, parseDbPath(flags.db), flags.dryRun === true, commandLine));
+  });
+
   program
     .command('completion')
     .description('print a shell completion script: bash, zsh or fish')
@@ -228,7 +412,7 @@ Examples:
 
 export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
   try {
-    await buildProgram(io).parseAsync(argv, { from: 'user' });
+    await buildProgram(io, argv).parseAsync(argv, { from: 'user' });
     return 0;
   } catch (e) {
     return report(e, io);

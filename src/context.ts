@@ -14,7 +14,9 @@ export interface Ctx {
    * Runs `use` on the database and closes it. A database created for this call (first use) is kept
    * only if `use` succeeds, so a command that fails on bad input leaves no file behind.
    */
-  withStore<T>(dbFlag: string | undefined, mode: OpenMode, use: (store: Store) => T): Promise<T>;
+  withStore<T>(dbFlag: string | undefined, mode: OpenMode, use: (store: Store) => T | Promise<T>): Promise<T>;
+  /** The database file the flags and environment point at. */
+  dbPath(dbFlag: string | undefined): string;
 }
 
 export function createContext(env: NodeJS.ProcessEnv = process.env): Ctx {
@@ -27,6 +29,7 @@ export function createContext(env: NodeJS.ProcessEnv = process.env): Ctx {
       return fromDayNumber(Math.floor((d.getTime() - d.getTimezoneOffset() * 60_000) / 86_400_000));
     },
     now,
+    dbPath: (dbFlag) => resolveDbPath(dbFlag, env).path,
     async withStore(dbFlag, mode, use) {
       const { path, isDefault } = resolveDbPath(dbFlag, env);
       const opened = await openDatabase(path, mode, {
@@ -39,7 +42,7 @@ export function createContext(env: NodeJS.ProcessEnv = process.env): Ctx {
       });
       let result;
       try {
-        result = use(new Store(opened.db, path));
+        result = await use(new Store(opened.db, path));
       } catch (e) {
         opened.discard();
         throw e;

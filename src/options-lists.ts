@@ -26,3 +26,17 @@ export function parseGroups(values: readonly string[] | undefined): GroupFilter[
     return group;
   });
 }
+
+/** A source: one or more http(s) addresses separated by spaces. */
+export function parseSource(value: string): string {
+  const parts = value.trim().split(/\s+/).filter(Boolean);
+  const ok = parts.length > 0 && parts.every((p) => {
+    try {
+      return ['http:', 'https:'].includes(new URL(p).protocol);
+    } catch {
+      return false;
+    }
+  });
+  if (!ok) throw new UsageError(`--source: expected an http(s) address, got "${value}"`);
+  return parts.join(' ');
+}

@@ -32,7 +32,7 @@ export async function record(ctx: Ctx, o: RecordOptions): Promise<ListResult> {
     const participants = store.participants();
     const participant = requireParticipant(o.participant, buildNameIndex(participants.values()));
     const row: ActionRow = { treaty: treaty.id, code: participant.code, action: o.action, date: o.date, reference: o.reference, source: o.source, note: o.note };
-    const problem = checkActions([{ line: 0, row }], new Map([[treaty.id, treaty]]), new Set(participants.keys()))[0];
+    const problem = checkActions([{ where: 'record', row }], new Map([[treaty.id, treaty]]), new Set(participants.keys()))[0];
     if (problem) throw new UserError(problem.message);
     let plan: Plan | undefined;
     writeTransaction(store.db, () => {

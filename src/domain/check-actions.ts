@@ -2,8 +2,9 @@
 // single row's schema cannot see. Used for the bundled data and for every import.
 import type { ActionRow, TreatyDefinition } from './model.js';
 
-export interface Problem {
-  line: number;
+export interface Problem<W = number> {
+  /** Where the row came from: a line number, or a `file:line` string. */
+  where: W;
   message: string;
 }
 
@@ -11,30 +12,30 @@ export function actionKey(row: Pick<ActionRow, 'treaty' | 'code' | 'action' | 'd
   return `${row.treaty}|${row.code}|${row.action}|${row.date}`;
 }
 
-export function checkActions(
-  rows: readonly { line: number; row: ActionRow }[],
+export function checkActions<W>(
+  rows: readonly { where: W; row: ActionRow }[],
   treaties: ReadonlyMap<string, TreatyDefinition>,
   participantCodes: ReadonlySet<string>,
-): Problem[] {
-  const problems: Problem[] = [];
-  const firstLine = new Map<string, number>();
-  for (const { line, row } of rows) {
+): Problem<W>[] {
+  const problems: Problem<W>[] = [];
+  const firstSeen = new Map<string, W>();
+  for (const { where, row } of rows) {
     const treaty = treaties.get(row.treaty);
     if (!treaty) {
-      problems.push({ line, message: `unknown treaty "${row.treaty}"` });
+      problems.push({ where, message: `unknown treaty "${row.treaty}"` });
       continue;
     }
-    if (!participantCodes.has(row.code)) problems.push({ line, message: `unknown participant code "${row.code}"` });
+    if (!participantCodes.has(row.code)) problems.push({ where, message: `unknown participant code "${row.code}"` });
     if (!treaty.actions.includes(row.action)) {
-      problems.push({ line, message: `action "${row.action}" is not one that ${treaty.id} knows (${treaty.actions.join(', ')})` });
+      problems.push({ where, message: `action "${row.action}" is not one that ${treaty.id} knows (${treaty.actions.join(', ')})` });
     }
     if (row.date < treaty.signature.opens_on) {
-      problems.push({ line, message: `${row.date} is before ${treaty.id} opened for signature on ${treaty.signature.opens_on}` });
+      problems.push({ where, message: `${row.date} is before ${treaty.id} opened for signature on ${treaty.signature.opens_on}` });
     }
     const key = actionKey(row);
-    const seen = firstLine.get(key);
-    if (seen !== undefined) problems.push({ line, message: `the same action is already on line ${seen}` });
-    else firstLine.set(key, line);
+    const seen = firstSeen.get(key);
+    if (seen !== undefined) problems.push({ where, message: `the same action is already ${typeof seen === 'number' ? `on line ${seen}` : `at ${String(seen)}`}` });
+    else firstSeen.set(key, where);
   }
   return problems;
 }

@@ -12,6 +12,11 @@ export interface Located<T> {
   /** Where the row came from, for messages: `file:line`, or the command line. */
   where: string;
   row: T;
+  /**
+   * The row comes from the depositary's own status page: where a stored row has the same key it is
+   * confirmed as it is (notes kept), and where a stored date differs the depositary's wins, saying so.
+   */
+  depositary?: boolean;
 }
 
 export interface Plan {
@@ -50,7 +55,8 @@ export function planAdd(existing: readonly ActionRow[], incoming: readonly Locat
   const plan: Plan = { added: [], changed: [], removed: [], unchanged: [] };
   const problems: PlanProblem[] = [];
   const seen = new Map<string, string>();
-  for (const { where, row } of incoming) {
+  for (const { where, row: given, depositary } of incoming) {
+    let row = given;
     const key = actionKey(row);
     const before = seen.get(key);
     if (before !== undefined) {
@@ -60,14 +66,17 @@ export function planAdd(existing: readonly ActionRow[], incoming: readonly Locat
     seen.set(key, where);
     const stored = byKey.get(key);
     if (stored) {
-      if (sameContent(stored, row)) plan.unchanged.push(stored);
+      if (depositary || sameContent(stored, row)) plan.unchanged.push(stored);
       else plan.changed.push({ before: stored, after: row });
       continue;
     }
     const once = onceKey(row);
     const rival = once ? byOnce.get(once) : undefined;
     if (rival) {
-      if (!replace) {
+      if (depositary) {
+        const replaced = `the depositary's date; replaces ${rival.date} (${rival.source})`;
+        row = { ...row, note: row.note ? `${row.note}; ${replaced}` : replaced };
+      } else if (!replace) {
         problems.push({
           where,
           message: `${row.code} already has a ${row.action} of ${row.treaty} on ${rival.date}, not ${row.date}`,

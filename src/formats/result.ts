@@ -15,6 +15,8 @@ export interface ListResult {
   noticeAlways?: boolean;
   /** What a table shows for no rows (default "No rows."). */
   emptyText?: string;
+  /** For people, the values alone, one row a line, tab-separated (a path, a file name). */
+  plain?: boolean;
 }
 
 export interface StatusResult {

@@ -26,9 +26,13 @@ function paintStatus(value: string, style: Style): string {
   }
 }
 
-export function* table({ columns, rows, emptyText }: ListResult, style: Style, width?: number): Generator<string> {
+export function* table({ columns, rows, emptyText, plain }: ListResult, style: Style, width?: number): Generator<string> {
   if (rows.length === 0) {
     yield emptyText ?? 'No rows.\n';
+    return;
+  }
+  if (plain) {
+    yield rows.map((r) => `${columns.map((c) => show(r[c] ?? null)).join('\t')}\n`).join('');
     return;
   }
   const Table = require('cli-table3') as typeof import('cli-table3');

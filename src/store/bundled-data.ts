@@ -79,10 +79,10 @@ export function loadBundledData(dir = bundledDataDir()): BundledData {
       const parsed = ActionRowSchema.safeParse(record);
       if (!parsed.success) throw new UserError(`${show(file)}:${line}: ${describeIssue(parsed.error)}`);
       if (parsed.data.treaty !== treaty.id) throw new UserError(`${show(file)}:${line}: a row of treaty "${parsed.data.treaty}" in the file of ${treaty.id}`);
-      return { line, row: parsed.data };
+      return { where: line, row: parsed.data };
     });
     const problem = checkActions(rows, treatyById, codes)[0];
-    if (problem) throw new UserError(`${show(file)}:${problem.line}: ${problem.message}`);
+    if (problem) throw new UserError(`${show(file)}:${problem.where}: ${problem.message}`);
     actions.push(...rows.map((r) => r.row));
   }
 

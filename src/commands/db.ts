@@ -1,0 +1,140 @@
+// treaty db path|check|backup|update: the database file itself.
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { actionKey } from '../domain/check-actions.js';
+import type { Ctx } from '../context.js';
+import { UserError } from '../errors.js';
+import type { ListResult } from '../formats/result.js';
+import { SCHEMA_VERSION } from '../store/migrations.js';
+import type { Store } from '../store/store.js';
+import { actionWriter, writeTransaction } from '../store/writes.js';
+
+const CHECK_COLUMNS = ['check', 'value'] as const;
+
+export function dbPath(ctx: Ctx, db: string | undefined): ListResult {
+  return { kind: 'list', columns: ['path'], rows: [{ path: ctx.dbPath(db) }], plain: true };
+}
+
+/** Integrity, schema version, row counts, and how far the database is behind the bundled data. */
+export async function dbCheck(ctx: Ctx, db: string | undefined): Promise<ListResult> {
+  const { loadBundledData } = await import('../store/bundled-data.js');
+  const bundled = loadBundledData();
+  return ctx.withStore(db, 'read', (store) => {
+    const integrity = (store.db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
+    const count = (table: string) => (store.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    const keys = new Set((store.db.prepare('SELECT treaty, code, action, date FROM actions').all() as Parameters<typeof actionKey>[0][]).map(actionKey));
+    const missing = bundled.actions.filter((a) => !keys.has(actionKey(a))).length;
+    const ok = integrity.length === 1 && integrity[0] === 'ok';
+    const rows = [
+      { check: 'path', value: store.path },
+      { check: 'integrity', value: integrity.join('; ') },
+      { check: 'schema_version', value: store.db.pragma('user_version', { simple: true }) as number },
+      { check: 'treaties', value: count('treaties') },
+      { check: 'participants', value: count('participants') },
+      { check: 'actions', value: count('actions') },
+      { check: 'changes', value: count('changes') },
+      { check: 'bundled_actions_missing', value: missing },
+    ];
+    if (!ok) throw new UserError(`database ${store.path} failed its integrity check: ${integrity.slice(0, 3).join('; ')}`, 'restore a backup (treaty db backup makes one)');
+    const notice = missing > 0 ? `${missing} bundled action${missing === 1 ? ' is' : 's are'} not in this database: run treaty db update` : `database ok (schema ${SCHEMA_VERSION})`;
+    return { kind: 'list', columns: CHECK_COLUMNS, rows, notice, noticeAlways: true };
+  });
+}
+
+/** A consistent copy made with SQLite's online backup, written beside the target and renamed into place. */
+export async function dbBackup(ctx: Ctx, db: string | undefined, target: string, force: boolean): Promise<ListResult> {
+  if (existsSync(target) && !force) throw new UserError(`${target} exists already`, 'choose another name, or add --force to overwrite it');
+  if (!existsSync(dirname(target))) throw new UserError(`cannot write ${target}: folder ${dirname(target)} does not exist`);
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+  return ctx.withStore(db, 'read', async (store) => {
+    try {
+      await store.db.backup(temp);
+      renameSync(temp, target);
+    } catch (e) {
+      rmSync(temp, { force: true });
+      throw new UserError(`cannot write ${target}: ${(e as Error).message}`);
+    }
+    return { kind: 'list', columns: ['backup'], rows: [{ backup: target }], notice: `backed up ${store.path} to ${target}`, noticeAlways: true, plain: true };
+  });
+}
+
+/**
+ * Merges the bundled data of this release into an existing database: new treaties, participants,
+ * actions and published dates are added and treaty definitions refreshed; nothing the user recorded,
+ * changed or removed is touched (an action is added only if its key is absent).
+ */
+export async function dbUpdate(ctx: Ctx, db: string | undefined, dryRun: boolean, command: string): Promise<ListResult> {
+  const { loadBundledData } = await import('../store/bundled-data.js');
+  const bundled = loadBundledData();
+  return ctx.withStore(db, 'write', (store) => {
+    let added = 0;
+    let treaties = 0;
+    let participants = 0;
+    writeTransaction(store.db, () => {
+      const now = ctx.now();
+      participants = mergeParticipants(store, bundled.participants, dryRun);
+      treaties = mergeTreaties(store, bundled.treaties, dryRun);
+      const removedByUser = new Set(
+        (store.db.prepare("SELECT key FROM changes WHERE entity = 'action' AND after IS NULL").all() as { key: string }[]).map((r) => r.key),
+      );
+      const keys = new Set((store.db.prepare('SELECT treaty, code, action, date FROM actions').all() as Parameters<typeof actionKey>[0][]).map(actionKey));
+      const write = actionWriter(store.db, command, now);
+      for (const a of bundled.actions) {
+        const key = actionKey(a);
+        if (keys.has(key) || removedByUser.has(key)) continue;
+        added += 1;
+        if (!dryRun) write.add(a);
+      }
+      if (!dryRun) {
+        const insert = store.db.prepare(
+          'INSERT OR IGNORE INTO published_in_force (treaty, code, consent_type, in_force_on, party_by, source, note) VALUES (@treaty, @code, @consent_type, @in_force_on, @party_by, @source, @note)',
+        );
+        for (const p of bundled.published) insert.run(p);
+      }
+    });
+    const verb = dryRun ? 'would add' : 'added';
+    return {
+      kind: 'list',
+      columns: ['merged', 'count'],
+      rows: [
+        { merged: 'treaties', count: treaties },
+        { merged: 'participants', count: participants },
+        { merged: 'actions', count: added },
+      ],
+      notice: `${verb} ${added} bundled action${added === 1 ? '' : 's'}, ${treaties} treat${treaties === 1 ? 'y' : 'ies'} and ${participants} participant${participants === 1 ? '' : 's'}; what you recorded is kept`,
+      noticeAlways: true,
+    };
+  });
+}
+
+function mergeParticipants(store: Store, rows: readonly Record<string, unknown>[], dryRun: boolean): number {
+  const insert = store.db.prepare(
+    'INSERT OR IGNORE INTO participants (code, iso2, name, short_name, aliases, kind, un_group, groups, source, note) VALUES (@code, @iso2, @name, @short_name, @aliases, @kind, @un_group, @groups, @source, @note)',
+  );
+  const exists = store.db.prepare('SELECT 1 FROM participants WHERE code = ?');
+  let n = 0;
+  for (const p of rows) {
+    if (exists.get(p.code)) continue;
+    n += 1;
+    if (!dryRun) insert.run(p);
+  }
+  return n;
+}
+
+function mergeTreaties(store: Store, treaties: readonly { id: string; short_title: string; title: string; aliases: string[]; snapshot: { date: string } }[], dryRun: boolean): number {
+  const upsert = store.db.prepare(
+    `INSERT INTO treaties (id, short_title, title, data_as_of, definition) VALUES (@id, @short_title, @title, @data_as_of, @definition)
+     ON CONFLICT (id) DO UPDATE SET short_title = excluded.short_title, title = excluded.title, definition = excluded.definition,
+       data_as_of = max(treaties.data_as_of, excluded.data_as_of)`,
+  );
+  const alias = store.db.prepare('INSERT OR IGNORE INTO treaty_aliases (alias, treaty) VALUES (?, ?)');
+  const exists = store.db.prepare('SELECT 1 FROM treaties WHERE id = ?');
+  let added = 0;
+  for (const t of treaties) {
+    if (!exists.get(t.id)) added += 1;
+    if (dryRun) continue;
+    upsert.run({ id: t.id, short_title: t.short_title, title: t.title, data_as_of: t.snapshot.date, definition: JSON.stringify(t) });
+    for (const a of [t.id, ...t.aliases]) alias.run(a, t.id);
+  }
+  return added;
+}

@@ -1,0 +1,136 @@
+// treaty import <file>...: action rows from CSV, TSV, JSON, NDJSON, or the depositary's XML status
+// page. Every file is read and checked before the database is touched; all files land in one
+// transaction, or none of them does.
+import { readFileSync } from 'node:fs';
+import { checkActions } from '../domain/check-actions.js';
+import type { ActionRow, Participant, TreatyDefinition } from '../domain/model.js';
+import { buildNameIndex, resolveParticipant } from '../domain/names.js';
+import { describePlan, isEmpty, planAdd, type Located, type Plan } from '../domain/plan.js';
+import { ActionRowSchema, describeIssue } from '../domain/schemas.js';
+import type { Ctx } from '../context.js';
+import { UserError } from '../errors.js';
+import { decodeMtdsg, parseMtdsg, type MtdsgDocument } from '../formats/mtdsg.js';
+import { decodeText, detectFormat, readRecords, type InputFormat } from '../formats/read-actions.js';
+import type { ListResult } from '../formats/result.js';
+import { ACTION_COLUMNS } from '../store/bundled-data.js';
+import type { Store } from '../store/store.js';
+import { actionWriter, storedActions, writeTransaction } from '../store/writes.js';
+import { planResult } from './plan-result.js';
+
+export interface ImportOptions {
+  db: string | undefined;
+  files: readonly string[];
+  format: InputFormat | undefined;
+  /** For a depositary XML file: where its facts come from (default: the treaty's status page address). */
+  source: string | undefined;
+  replace: boolean;
+  dryRun: boolean;
+  command: string;
+}
+
+/** One file, read: rows already in DESIGN shape, or a depositary document still to be matched to names. */
+export type Input = { file: string; rows: Located<ActionRow>[] } | { file: string; document: MtdsgDocument; bytes: number };
+
+export function readInput(file: string, bytes: Uint8Array, format: InputFormat | undefined): Input {
+  const chosen = format ?? detectFormat(file, new TextDecoder('latin1').decode(bytes.subarray(0, 512)));
+  if (chosen === 'xml') return { file, document: parseMtdsg(decodeMtdsg(bytes, file), file), bytes: bytes.length };
+  const text = decodeText(bytes, file);
+  if (text.trim() === '') throw new UserError(`${file}: the file is empty`);
+  const rows = readRecords(text, file, chosen, ACTION_COLUMNS).map(({ where, record }) => {
+    const parsed = ActionRowSchema.safeParse(record);
+    if (!parsed.success) throw new UserError(`${where}: ${describeIssue(parsed.error)}`);
+    return { where, row: parsed.data };
+  });
+  return { file, rows };
+}
+
+export function readFileBytes(file: string): Uint8Array {
+  try {
+    return readFileSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
+    throw new UserError(`cannot read ${file}: ${why}`);
+  }
+}
+
+/** The action rows a depositary status page states, for a treaty already in the database. */
+export function depositaryRows(doc: MtdsgDocument, file: string, treaty: TreatyDefinition, participants: Iterable<Participant>, source: string | undefined): Located<ActionRow>[] {
+  const from = source ?? treaty.depositary.status_xml;
+  if (!from) throw new UserError(`${file}: say where this status page comes from`, 'add --source URL');
+  const index = buildNameIndex(participants);
+  const rows: Located<ActionRow>[] = [];
+  for (const r of doc.rows) {
+    const where = `${file}: participants table, row ${r.index} (${r.name})`;
+    const found = resolveParticipant(r.name, index);
+    if (found.kind !== 'found') throw new UserError(`${where}: no participant of that name in the database`, found.kind === 'ambiguous' ? `it fits ${found.candidates.map((p) => p.code).join(', ')}` : undefined);
+    const note = (bracketed: boolean) => {
+      const parts = [bracketed ? 'shown in brackets by the depositary: later withdrawn or denounced' : null, r.footnotes.length ? `depositary footnote ${r.footnotes.join(', ')}` : null].filter(Boolean);
+      return parts.length ? parts.join('; ') : null;
+    };
+    const base = { treaty: treaty.id, code: found.participant.code, reference: null, source: from };
+    if (r.signature) rows.push({ where, depositary: true, row: { ...base, action: 'signature', date: r.signature.date, note: note(r.signature.bracketed) } });
+    if (r.consent) rows.push({ where, depositary: true, row: { ...base, action: r.consent.action, date: r.consent.date, note: note(r.consent.bracketed) } });
+  }
+  return rows;
+}
+
+export async function importFiles(ctx: Ctx, o: ImportOptions): Promise<ListResult> {
+  // Everything that needs no database is checked first: a bad file changes no byte.
+  const inputs = o.files.map((file) => readInput(file, readFileBytes(file), o.format));
+  return importInputs(ctx, inputs, o);
+}
+
+/** Adds what the inputs say to the database, in one transaction (or says what it would add, with dryRun). */
+export async function importInputs(ctx: Ctx, inputs: readonly Input[], o: Omit<ImportOptions, 'files' | 'format'>): Promise<ListResult> {
+  return ctx.withStore(o.db, 'write', (store) => {
+    const { rows, notes } = collect(inputs, store, o.source);
+    const treaties = new Map(store.definitions().map((t) => [t.id, t]));
+    const problems = checkActions(rows, treaties, new Set(store.participants().keys()));
+    throwFirst(problems);
+    let plan: Plan | undefined;
+    writeTransaction(store.db, () => {
+      const planned = planAdd(storedActions(store.db, [...new Set(rows.map((r) => r.row.treaty))]), rows, o.replace);
+      throwFirst(planned.problems);
+      plan = planned.plan;
+      if (!o.dryRun && !isEmpty(plan)) actionWriter(store.db, o.command, ctx.now()).apply(plan);
+    });
+    const done = plan!;
+    const from = inputs.length === 1 ? inputs[0]!.file : `${inputs.length} files`;
+    const summary = `${o.dryRun ? 'would import' : isEmpty(done) ? 'no change' : 'imported'} from ${from}: ${describePlan(done)}`;
+    return planResult(done, [summary, ...notes].join('\n'), o.dryRun);
+  });
+}
+
+function collect(inputs: readonly Input[], store: Store, source: string | undefined): { rows: Located<ActionRow>[]; notes: string[] } {
+  const rows: Located<ActionRow>[] = [];
+  const notes: string[] = [];
+  for (const input of inputs) {
+    if ('rows' in input) {
+      rows.push(...input.rows);
+      continue;
+    }
+    const doc = input.document;
+    let treaty: TreatyDefinition;
+    try {
+      treaty = store.treaty(doc.id);
+    } catch {
+      throw new UserError(`${input.file}: the status page is of treaty ${doc.id}, which is not in the database`);
+    }
+    const found = depositaryRows(doc, input.file, treaty, store.participants().values(), source);
+    rows.push(...found);
+    if (doc.repairs.length) notes.push(`${input.file}: repaired: ${doc.repairs.join('; ')}`);
+    const signatures = doc.rows.filter((r) => r.signature).length;
+    const consents = doc.rows.filter((r) => r.consent).length;
+    if (doc.signatories !== null && doc.signatories !== signatures) notes.push(`${input.file}: the header counts ${doc.signatories} signatories, the table has ${signatures} signatures`);
+    if (doc.parties !== null && doc.parties !== consents) notes.push(`${input.file}: the header counts ${doc.parties} parties, the table has ${consents} instruments`);
+  }
+  return { rows, notes };
+}
+
+function throwFirst(problems: readonly { where: string; message: string; hint?: string }[]): void {
+  const first = problems[0];
+  if (!first) return;
+  const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length === 2 ? '' : 's'}; nothing was imported)` : ' (nothing was imported)';
+  throw new UserError(`${first.where}: ${first.message}`, `${first.hint ? `${first.hint}; ` : ''}fix the file and import again${more}`);
+}

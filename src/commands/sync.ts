@@ -1,0 +1,63 @@
+// treaty sync: fetch each treaty's status page from the depositary and import it. The only command
+// that uses the network, and only for the addresses in the treaty definitions or given with --from.
+import type { Ctx } from '../context.js';
+import { UserError } from '../errors.js';
+import type { ListResult } from '../formats/result.js';
+import { importInputs, readFileBytes, readInput, type Input } from './import.js';
+
+export interface SyncOptions {
+  db: string | undefined;
+  /** One treaty; all those with a status page address when undefined. */
+  treaty: string | undefined;
+  /** A URL or a file to read instead of the treaty's address. */
+  from: string | undefined;
+  timeoutSeconds: number;
+  dryRun: boolean;
+  command: string;
+}
+
+const MAX_BYTES = 50 * 1024 * 1024;
+
+export async function sync(ctx: Ctx, o: SyncOptions): Promise<ListResult> {
+  const targets = o.from !== undefined ? [o.from] : await addresses(ctx, o);
+  const inputs: Input[] = [];
+  for (const target of targets) {
+    const remote = /^https?:\/\//i.test(target);
+    const bytes = remote ? await fetchBytes(target, o.timeoutSeconds) : readFileBytes(target);
+    inputs.push(readInput(target, bytes, 'xml'));
+  }
+  // A fetched page is its own source; a local file falls back on the treaty's address.
+  const source = o.from !== undefined && /^https?:\/\//i.test(o.from) ? o.from : undefined;
+  return importInputs(ctx, inputs, { db: o.db, source, replace: false, dryRun: o.dryRun, command: o.command });
+}
+
+async function addresses(ctx: Ctx, o: SyncOptions): Promise<string[]> {
+  return ctx.withStore(o.db, 'read', (store) => {
+    const treaties = o.treaty === undefined ? store.definitions() : [store.treaty(o.treaty)];
+    const urls = treaties.flatMap((t) => (t.depositary.status_xml ? [t.depositary.status_xml] : []));
+    if (urls.length === 0) throw new UserError(`no treaty here has a depositary status page address to sync from`, 'give one with --from URL or FILE');
+    return urls;
+  });
+}
+
+export async function fetchBytes(url: string, timeoutSeconds: number): Promise<Uint8Array> {
+  let response: Response;
+  try {
+    response = await fetch(url, { signal: AbortSignal.timeout(timeoutSeconds * 1000), redirect: 'follow' });
+  } catch (e) {
+    const err = e as Error & { cause?: { code?: string } };
+    if (err.name === 'TimeoutError' || err.name === 'AbortError') throw new UserError(`${url}: no answer within ${timeoutSeconds} s`, 'try again later, or raise --timeout');
+    throw new UserError(`${url}: cannot connect (${err.cause?.code ?? err.message})`);
+  }
+  if (!response.ok) throw new UserError(`${url}: the server answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`);
+  const length = Number(response.headers.get('content-length') ?? 0);
+  if (length > MAX_BYTES) throw new UserError(`${url}: the page is larger than ${MAX_BYTES / 1024 / 1024} MB`);
+  try {
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    if (bytes.length > MAX_BYTES) throw new UserError(`${url}: the page is larger than ${MAX_BYTES / 1024 / 1024} MB`);
+    return bytes;
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    throw new UserError(`${url}: the download broke off (${(e as Error).message})`);
+  }
+}
