@@ -2,6 +2,7 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { actionKey } from '../domain/check-actions.js';
+import type { ActionRow } from '../domain/model.js';
 import type { Ctx } from '../context.js';
 import { UserError } from '../errors.js';
 import type { ListResult } from '../formats/result.js';
@@ -22,8 +23,7 @@ export async function dbCheck(ctx: Ctx, db: string | undefined): Promise<ListRes
   return ctx.withStore(db, 'read', (store) => {
     const integrity = (store.db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
     const count = (table: string) => (store.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-    const keys = new Set((store.db.prepare('SELECT treaty, code, action, date FROM actions').all() as Parameters<typeof actionKey>[0][]).map(actionKey));
-    const missing = bundled.actions.filter((a) => !keys.has(actionKey(a))).length;
+    const missing = missingBundled(store, bundled.actions).length;
     const ok = integrity.length === 1 && integrity[0] === 'ok';
     const rows = [
       { check: 'path', value: store.path },
@@ -74,17 +74,10 @@ export async function dbUpdate(ctx: Ctx, db: string | undefined, dryRun: boolean
       const now = ctx.now();
       participants = mergeParticipants(store, bundled.participants, dryRun);
       treaties = mergeTreaties(store, bundled.treaties, dryRun);
-      const removedByUser = new Set(
-        (store.db.prepare("SELECT key FROM changes WHERE entity = 'action' AND after IS NULL").all() as { key: string }[]).map((r) => r.key),
-      );
-      const keys = new Set((store.db.prepare('SELECT treaty, code, action, date FROM actions').all() as Parameters<typeof actionKey>[0][]).map(actionKey));
       const write = actionWriter(store.db, command, now);
-      for (const a of bundled.actions) {
-        const key = actionKey(a);
-        if (keys.has(key) || removedByUser.has(key)) continue;
-        added += 1;
-        if (!dryRun) write.add(a);
-      }
+      const missing = missingBundled(store, bundled.actions);
+      added = missing.length;
+      if (!dryRun) for (const a of missing) write.add(a);
       if (!dryRun) {
         const insert = store.db.prepare(
           'INSERT OR IGNORE INTO published_in_force (treaty, code, consent_type, in_force_on, party_by, source, note) VALUES (@treaty, @code, @consent_type, @in_force_on, @party_by, @source, @note)',
@@ -105,6 +98,15 @@ export async function dbUpdate(ctx: Ctx, db: string | undefined, dryRun: boolean
       noticeAlways: true,
     };
   });
+}
+
+/** Bundled actions the database lacks, leaving out those the user removed (their removal stands). */
+function missingBundled(store: Store, actions: readonly ActionRow[]): ActionRow[] {
+  const removedByUser = new Set(
+    (store.db.prepare("SELECT key FROM changes WHERE entity = 'action' AND after IS NULL").all() as { key: string }[]).map((r) => r.key),
+  );
+  const keys = new Set((store.db.prepare('SELECT treaty, code, action, date FROM actions').all() as Parameters<typeof actionKey>[0][]).map(actionKey));
+  return actions.filter((a) => !keys.has(actionKey(a)) && !removedByUser.has(actionKey(a)));
 }
 
 function mergeParticipants(store: Store, rows: readonly Record<string, unknown>[], dryRun: boolean): number {

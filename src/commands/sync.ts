@@ -45,9 +45,11 @@ export async function fetchBytes(url: string, timeoutSeconds: number): Promise<U
   try {
     response = await fetch(url, { signal: AbortSignal.timeout(timeoutSeconds * 1000), redirect: 'follow' });
   } catch (e) {
-    const err = e as Error & { cause?: { code?: string } };
+    const err = e as Error & { cause?: { code?: string; message?: string; errors?: { code?: string }[] } };
     if (err.name === 'TimeoutError' || err.name === 'AbortError') throw new UserError(`${url}: no answer within ${timeoutSeconds} s`, 'try again later, or raise --timeout');
-    throw new UserError(`${url}: cannot connect (${err.cause?.code ?? err.message})`);
+    // undici wraps the socket error; with several addresses to try, in an AggregateError.
+    const code = err.cause?.code ?? err.cause?.errors?.find((x) => x.code)?.code ?? err.cause?.message ?? err.message;
+    throw new UserError(`${url}: cannot connect (${code})`);
   }
   if (!response.ok) throw new UserError(`${url}: the server answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`);
   const length = Number(response.headers.get('content-length') ?? 0);
