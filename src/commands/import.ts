@@ -1,14 +1,14 @@
 // treaty import <file>...: action rows from CSV, TSV, JSON, NDJSON, or the depositary's XML status
 // page. Every file is read and checked before the database is touched; all files land in one
 // transaction, or none of them does.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { checkActions } from '../domain/check-actions.js';
 import type { ActionRow, Participant, TreatyDefinition } from '../domain/model.js';
 import { buildNameIndex, resolveParticipant } from '../domain/names.js';
 import { describePlan, isEmpty, planAdd, type Located, type Plan } from '../domain/plan.js';
 import { ActionRowSchema, describeIssue } from '../domain/schemas.js';
 import type { Ctx } from '../context.js';
-import { UserError } from '../errors.js';
+import { UsageError, UserError } from '../errors.js';
 import { decodeMtdsg, parseMtdsg, type MtdsgDocument } from '../formats/mtdsg.js';
 import { decodeText, detectFormat, readRecords, type InputFormat } from '../formats/read-actions.js';
 import type { ListResult } from '../formats/result.js';
@@ -44,10 +44,18 @@ export function readInput(file: string, bytes: Uint8Array, format: InputFormat |
   return { file, rows };
 }
 
+/** Larger than any treaty data set we know (400,000 actions is about 60 MB of CSV). */
+const MAX_FILE_BYTES = 512 * 1024 * 1024;
+
 export function readFileBytes(file: string): Uint8Array {
   try {
+    const stat = statSync(file);
+    if (stat.isDirectory()) throw new UserError(`cannot read ${file}: it is a directory`);
+    if (!stat.isFile()) throw new UserError(`cannot read ${file}: not a regular file`);
+    if (stat.size > MAX_FILE_BYTES) throw new UserError(`cannot read ${file}: larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
     return readFileSync(file);
   } catch (e) {
+    if (e instanceof UserError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
     throw new UserError(`cannot read ${file}: ${why}`);
@@ -78,6 +86,9 @@ export function depositaryRows(doc: MtdsgDocument, file: string, treaty: TreatyD
 export async function importFiles(ctx: Ctx, o: ImportOptions): Promise<ListResult> {
   // Everything that needs no database is checked first: a bad file changes no byte.
   const inputs = o.files.map((file) => readInput(file, readFileBytes(file), o.format));
+  if (o.source !== undefined && inputs.every((i) => 'rows' in i)) {
+    throw new UsageError('--source applies to depositary XML status pages; CSV, TSV and JSON rows carry their own source column');
+  }
   return importInputs(ctx, inputs, o);
 }
 

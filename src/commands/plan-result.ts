@@ -11,5 +11,5 @@ export function planResult(plan: Plan, notice: string, withUnchanged = false): L
     ...plan.removed.map((a) => ({ change: 'removed', ...a })),
     ...(withUnchanged ? plan.unchanged.map((a) => ({ change: 'unchanged', ...a })) : []),
   ];
-  return { kind: 'list', columns: PLAN_COLUMNS, rows, notice, noticeAlways: true, emptyText: '' };
+  return { kind: 'list', columns: PLAN_COLUMNS, rows, notice, noticeAlways: true, emptyText: '', tableLimit: 20 };
 }

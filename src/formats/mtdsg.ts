@@ -42,6 +42,8 @@ const ACTION_WORDS: Record<string, Action> = {
 
 /** Text of the file, decoded as its XML declaration says (ISO-8859-1 or UTF-8). */
 export function decodeMtdsg(bytes: Uint8Array, file: string): string {
+  // XML 1.0 has no NUL: a NUL byte means UTF-16 or not text at all, and repairs must not hide it.
+  if (bytes.includes(0)) throw new UserError(`${file}: not a status page: the file contains NUL bytes (UTF-16 or binary)`);
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 200));
   const declared = /encoding\s*=\s*["']([^"']+)["']/i.exec(head)?.[1]?.toLowerCase();
   if (declared === 'iso-8859-1' || declared === 'latin1' || declared === 'windows-1252') return new TextDecoder('latin1').decode(bytes);
@@ -53,12 +55,21 @@ export function decodeMtdsg(bytes: Uint8Array, file: string): string {
 }
 
 export function parseMtdsg(raw: string, file: string): MtdsgDocument {
-  if (/<!DOCTYPE/i.test(raw) || /<!ENTITY/i.test(raw)) {
+  const { text, repairs } = repair(raw);
+  // Checked after the repairs too, so that a control byte cannot smuggle a declaration through.
+  if ([raw, text].some((t) => /<!DOCTYPE/i.test(t) || /<!ENTITY/i.test(t))) {
     throw new UserError(`${file}: refused: the file declares a DOCTYPE or entities, which a depositary status page never does`);
   }
-  const { text, repairs } = repair(raw);
   const valid = XMLValidator.validate(text);
-  if (valid !== true) throw new UserError(`${file}:${valid.err.line}:${valid.err.col}: not well-formed XML: ${valid.err.msg}`);
+  if (valid !== true) {
+    const open = /^Invalid '\[([\s\S]*)\]' found/.exec(valid.err.msg);
+    if (open) {
+      const names = open[1]!.split(',').map((n) => n.trim().replace(/^"|"$/g, '')).filter(Boolean);
+      const lines = text.split('\n');
+      throw new UserError(`${file}:${lines.length}:${lines.at(-1)!.length + 1}: the file ends before ${names.join(' > ')} ${names.length === 1 ? 'is' : 'are'} closed (truncated?)`);
+    }
+    throw new UserError(`${file}:${valid.err.line}:${valid.err.col}: not well-formed XML: ${valid.err.msg.split('\n')[0]}`);
+  }
   const doc = new XMLParser({ ignoreAttributes: true, parseTagValue: false, trimValues: true, processEntities: true, htmlEntities: false }).parse(text) as Record<string, unknown>;
   const treaty = path(doc, ['Document', 'Treaty']);
   if (!treaty) throw new UserError(`${file}: not a UN Treaty Collection status page (no Document/Treaty element)`);

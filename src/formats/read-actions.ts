@@ -3,7 +3,7 @@
 import { extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { UserError } from '../errors.js';
-import { readCsvRecords } from './csv-read.js';
+import { checkHeader, failedLine, readCsvRecords } from './csv-read.js';
 
 export const INPUT_FORMATS = ['csv', 'tsv', 'json', 'ndjson', 'xml'] as const;
 export type InputFormat = (typeof INPUT_FORMATS)[number];
@@ -41,18 +41,27 @@ export function decodeText(bytes: Uint8Array, file: string): string {
   return text.startsWith('\uFEFF') ? text.slice(1) : text;
 }
 
-function firstInvalidUtf8(bytes: Uint8Array): { line: number; byte: number } {
+/** Where the first byte that starts no valid UTF-8 sequence is, and its line. */
+export function firstInvalidUtf8(bytes: Uint8Array): { line: number; byte: number } {
   let line = 1;
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  for (let i = 0; i < bytes.length; i++) {
-    try {
-      decoder.decode(bytes.subarray(i, i + 1), { stream: true });
-    } catch {
-      return { line, byte: bytes[i]! };
-    }
-    if (bytes[i] === 0x0a) line += 1;
+  const continuation = (i: number) => i < bytes.length && (bytes[i]! & 0xc0) === 0x80;
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    let need = -1;
+    if (b < 0x80) need = 0;
+    else if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) need = 2;
+    else if (b >= 0xf0 && b <= 0xf4) need = 3;
+    let ok = need >= 0;
+    for (let k = 1; ok && k <= need; k++) ok = continuation(i + k);
+    // Overlong forms, surrogates and code points past U+10FFFF are not UTF-8 either.
+    if (ok && need === 2) ok = !(b === 0xe0 && bytes[i + 1]! < 0xa0) && !(b === 0xed && bytes[i + 1]! >= 0xa0);
+    if (ok && need === 3) ok = !(b === 0xf0 && bytes[i + 1]! < 0x90) && !(b === 0xf4 && bytes[i + 1]! >= 0x90);
+    if (!ok) return { line, byte: b };
+    if (b === 0x0a) line += 1;
+    i += need + 1;
   }
-  return { line, byte: bytes[bytes.length - 1] ?? 0 };
+  return { line, byte: 0 };
 }
 
 export function readRecords(text: string, file: string, format: Exclude<InputFormat, 'xml'>, columns: readonly string[]): SourcedRecord[] {
@@ -74,16 +83,12 @@ function readTsv(text: string, file: string, columns: readonly string[]): Source
   try {
     rows = parse(text, { delimiter: '\t', quote: false, info: true, skip_empty_lines: true, relax_column_count: false }) as unknown as typeof rows;
   } catch (e) {
-    const err = e as Error & { lines?: number };
-    throw new UserError(`${file}:${err.lines ?? 1}: ${err.message.replace(/ on line \d+$/, '')}`);
+    throw new UserError(`${file}:${failedLine(text, e)}: ${(e as Error).message.replace(/ (on|at) line \d+$/, '')}`);
   }
   const [head, ...body] = rows;
   if (!head) return [];
   const header = head.record.map(unescapeTsv);
-  const unknown = header.find((h) => !columns.includes(h));
-  if (unknown !== undefined) throw new UserError(`${file}:1: unknown column "${unknown}"`, `the columns are: ${columns.join(', ')}`);
-  const missing = columns.filter((c) => !header.includes(c));
-  if (missing.length > 0) throw new UserError(`${file}:1: missing column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')}`);
+  checkHeader(header, columns, file);
   return body.map(({ record, info }) => ({
     where: `${file}:${info.lines}`,
     record: Object.fromEntries(header.map((h, i) => [h, unescapeTsv(record[i]!)])),
@@ -99,7 +104,7 @@ function readJson(text: string, file: string): SourcedRecord[] {
   try {
     value = JSON.parse(text);
   } catch (e) {
-    throw new UserError(`${file}:${jsonErrorPlace(text, e as Error)}: not valid JSON: ${(e as Error).message.replace(/ in JSON at position \d+.*$/, '')}`);
+    throw new UserError(`${file}:${jsonErrorPlace(text, e as Error)}: not valid JSON: ${jsonReason(e as Error)}`);
   }
   if (!Array.isArray(value)) throw new UserError(`${file}: expected a JSON array of action objects, as treaty export --json writes`);
   return value.map((record, i) => ({ where: `${file}: item ${i + 1}`, record }));
@@ -114,17 +119,35 @@ function readNdjson(text: string, file: string): SourcedRecord[] {
     try {
       out.push({ where: `${file}:${i + 1}`, record: JSON.parse(line) });
     } catch (e) {
-      throw new UserError(`${file}:${i + 1}: not valid JSON: ${(e as Error).message.replace(/ in JSON at position \d+.*$/, '')}`);
+      throw new UserError(`${file}:${i + 1}: not valid JSON: ${jsonReason(e as Error)}`);
     }
   }
   return out;
 }
 
-/** "line:column" of a JSON.parse error, from the position it reports. */
+/** What JSON.parse objected to, in one line and without echoing the file. */
+function jsonReason(e: Error): string {
+  const token = /^Unexpected token '?(.)'?/.exec(e.message)?.[1];
+  if (token !== undefined) return `unexpected ${JSON.stringify(token)}`;
+  return (e.message.split('\n')[0] ?? '').replace(/ in JSON at position \d+.*$/, '').replace(/ \(line \d+ column \d+\)$/, '').replace(/, ".*$/, '');
+}
+
+/** "line:column" of a JSON.parse error, from what the message gives: a position, a line and column, or a quoted excerpt. */
 function jsonErrorPlace(text: string, e: Error): string {
+  const lineColumn = /line (\d+) column (\d+)/.exec(e.message);
+  if (lineColumn) return `${lineColumn[1]}:${lineColumn[2]}`;
+  let position = -1;
   const at = /position (\d+)/.exec(e.message);
-  if (!at) return '1';
-  const before = text.slice(0, Number(at[1]));
+  if (at) position = Number(at[1]);
+  else {
+    // V8 quotes up to 10 characters either side of the error: `..."<excerpt>"...`.
+    const excerpt = /, (\.\.\.)?"([\s\S]*)"(\.\.\.)? is not valid JSON/.exec(e.message);
+    const start = excerpt ? text.indexOf(excerpt[2]!) : -1;
+    const token = /^Unexpected token '?(.)'?/.exec(e.message)?.[1] ?? '';
+    if (excerpt && start !== -1) position = start + (excerpt[1] ? 10 : Math.max(0, excerpt[2]!.indexOf(token)));
+  }
+  if (position < 0) return '1';
+  const before = text.slice(0, position);
   const line = before.split('\n').length;
   return `${line}:${before.length - before.lastIndexOf('\n')}`;
 }

@@ -17,6 +17,8 @@ export interface ListResult {
   emptyText?: string;
   /** For people, the values alone, one row a line, tab-separated (a path, a file name). */
   plain?: boolean;
+  /** A table shows at most this many rows (the machine formats show all). */
+  tableLimit?: number;
 }
 
 export interface StatusResult {

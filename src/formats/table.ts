@@ -26,7 +26,8 @@ function paintStatus(value: string, style: Style): string {
   }
 }
 
-export function* table({ columns, rows, emptyText, plain }: ListResult, style: Style, width?: number): Generator<string> {
+export function* table({ columns, rows: all, emptyText, plain, tableLimit }: ListResult, style: Style, width?: number): Generator<string> {
+  const rows = tableLimit !== undefined && all.length > tableLimit ? all.slice(0, tableLimit) : all;
   if (rows.length === 0) {
     yield emptyText ?? 'No rows.\n';
     return;
@@ -47,6 +48,7 @@ export function* table({ columns, rows, emptyText, plain }: ListResult, style: S
   });
   for (const row of cells) t.push(row.map((text, i) => (columns[i] === 'status' ? paintStatus(text, style) : text)));
   yield `${t.toString()}\n`;
+  if (rows.length < all.length) yield `${style.dim(`… and ${all.length - rows.length} more rows (all of them with --csv or --json)`)}\n`;
 }
 
 function show(cell: Cell): string {

@@ -23,7 +23,7 @@ export function cleanEnv(home = tempDir(), extra: Record<string, string> = {}): 
 }
 
 export function runCli(args: readonly string[], env: Record<string, string> = cleanEnv()): CliRun {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', input: '', env, cwd: ROOT });
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', input: '', env, cwd: ROOT, maxBuffer: 512 * 1024 * 1024 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

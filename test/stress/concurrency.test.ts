@@ -1,0 +1,32 @@
+// Eight processes write at once: every write lands, none is lost, the file stays sound.
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { cleanEnv, runCli, runCliAsync } from '../helpers/run-cli.js';
+import { addDays } from '../../src/domain/dates.js';
+
+const WORKERS = 8;
+const EACH = 50;
+const CODES = ['VNM', 'QAT', 'AZE', 'FRA', 'BRA', 'ZAF', 'CHN', 'GHA'];
+
+describe('concurrent writers', () => {
+  it(`${WORKERS} processes recording ${EACH} actions each all land`, async () => {
+    const env = cleanEnv();
+    expect(runCli(['status'], env).code).toBe(0);
+    const worker = async (w: number) => {
+      const results = [];
+      for (let i = 0; i < EACH; i++) {
+        results.push(await runCliAsync(['record', CODES[w]!, 'declaration', addDays('2026-01-01', i), '--source', `https://example.org/w${w}/${i}`], env));
+      }
+      return results;
+    };
+    const all = (await Promise.all(Array.from({ length: WORKERS }, (_, w) => worker(w)))).flat();
+    const failed = all.filter((r) => r.code !== 0);
+    expect(failed.map((r) => r.stderr)).toEqual([]);
+
+    const db = new Database(env.TREATY_DB!, { readonly: true });
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect((db.prepare("SELECT count(*) AS n FROM actions WHERE action = 'declaration'").get() as { n: number }).n).toBe(WORKERS * EACH);
+    expect((db.prepare("SELECT count(*) AS n FROM changes WHERE command LIKE 'treaty record %'").get() as { n: number }).n).toBe(WORKERS * EACH);
+    db.close();
+  }, 300_000);
+});
