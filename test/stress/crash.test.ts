@@ -36,10 +36,12 @@ describe('crash safety', () => {
     for (let round = 0; round < ROUNDS; round++) {
       // Each round starts from an empty import: undo by removing what a finished round left.
       const child = spawn(process.execPath, [BIN, 'import', file], { env, cwd: ROOT, stdio: 'ignore' });
-      const delay = 50 + Math.floor(Math.random() * 1500);
-      await new Promise((done) => setTimeout(done, delay));
-      child.kill('SIGKILL');
-      await new Promise((done) => child.on('close', done));
+      const closed = new Promise<number | null>((done) => child.on('close', (code) => done(code)));
+      const delay = 50 + Math.floor(Math.random() * 3000);
+      const finished = await Promise.race([closed.then(() => true), new Promise<boolean>((done) => setTimeout(() => done(false), delay))]);
+      if (!finished) child.kill('SIGKILL');
+      const code = await closed;
+      if (finished) expect(code).toBe(0);
       const after = declarations(env.TREATY_DB!);
       expect(after.integrity).toBe('ok');
       expect([0, rows]).toContain(after.count);
