@@ -1,22 +1,66 @@
-// Bundles src/cli.ts into dist/ with esbuild. Commands stay in their own chunks
-// (code splitting), so a command's modules load only when it runs.
+// Bundles src/ into dist/ with esbuild, as CommonJS: Node starts CommonJS faster than ES modules.
+// esbuild cannot split CommonJS, so each module that is loaded lazily (a command, the renderer, the
+// seeding code with zod) is an entry point of its own, and imports of it stay `require`s of its file:
+// a command loads only its own bundle. errors.ts is shared, so `instanceof UserError` holds across them.
 import { build } from 'esbuild';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 
-const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const root = resolve(new URL('..', import.meta.url).pathname);
+const src = join(root, 'src');
+const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
-rmSync(new URL('../dist/', import.meta.url), { recursive: true, force: true });
+// Every module some code loads with `await import(...)`, plus the shared errors module.
+const lazy = new Set([join(src, 'cli.ts'), join(src, 'errors.ts')]);
+for (const file of readdirSync(src, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'))) {
+  const text = readFileSync(join(src, file), 'utf8');
+  for (const m of text.matchAll(/import\('(\.{1,2}\/[^']+)\.js'\)/g)) lazy.add(resolve(dirname(join(src, file)), `${m[1]}.ts`));
+}
+
+// Flat names (commands-status.cjs), so that a require reads the same from any bundle it ends up in.
+const bundleName = (source) => relative(src, source).replace(/\.ts$/, '').replace(/[\\/]/g, '-');
+
+/** Imports of another entry point stay requires of its bundle; everything else is bundled in. */
+const splitAtEntries = {
+  name: 'split-at-entries',
+  setup(b) {
+    b.onResolve({ filter: /^\.{1,2}\// }, (args) => {
+      const target = resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts'));
+      if (!lazy.has(target) || target === args.importer) return undefined;
+      return { path: `./${bundleName(target)}.cjs`, external: true };
+    });
+  },
+};
+
+/**
+ * commander requires node:child_process at load, for executable subcommands we never use; loading it
+ * costs about 7 ms of every start. Inside commander it becomes a stand-in that loads it on first use.
+ */
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^node:child_process$/ }, (args) => (args.importer.includes(`${join('node_modules', 'commander')}`) ? { path: 'lazy-child-process', namespace: 'treaty' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'treaty' }, () => ({
+      contents: "module.exports = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });",
+      loader: 'js',
+    }));
+  },
+};
+
+rmSync(join(root, 'dist'), { recursive: true, force: true });
 await build({
-  entryPoints: ['src/cli.ts'],
-  outdir: 'dist',
+  entryPoints: Object.fromEntries([...lazy].map((file) => [bundleName(file), file])),
+  outdir: join(root, 'dist'),
+  outExtension: { '.js': '.cjs' },
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
   external: ['better-sqlite3'],
-  // commander and cli-table3 are CommonJS; their require() calls need a real require in ESM output.
-  banner: { js: "import { createRequire as __treatyRequire } from 'node:module'; const require = __treatyRequire(import.meta.url);" },
-  define: { __TREATY_VERSION__: JSON.stringify(version) },
+  plugins: [splitAtEntries, lazyChildProcess],
+  // `await import()` of another bundle becomes a plain require, with no ES module loader involved.
+  supported: { 'dynamic-import': false },
+  define: { __TREATY_VERSION__: JSON.stringify(version), 'import.meta.url': '__treatyModuleUrl' },
+  banner: { js: "const __treatyModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',
 });

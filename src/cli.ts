@@ -59,6 +59,12 @@ export function buildProgram(io: Io, argv: readonly string[] = []): Command {
   // What the change log records as the command that wrote: the command line, as typed.
   const commandLine = ['treaty', ...argv].map((a) => (/^[\w.,:\/@=+-]+$/.test(a) ? a : JSON.stringify(a))).join(' ');
   const ctx = createContext(io.env);
+  // Only the command being run is declared (commander's set-up of every command costs start-up);
+  // all of them when the command line names none, for help and "did you mean".
+  // The completion script describes every command, so it needs them all.
+  const named = commandName(argv);
+  const only = named === 'completion' ? undefined : named;
+  const wanted = (name: string) => only === undefined || only === name;
   const program = new Command('treaty')
     .description('Track multilateral treaties on their way to entry into force.')
     .version(VERSION, '-V, --version', 'print the version')
@@ -90,122 +96,134 @@ export function buildProgram(io: Io, argv: readonly string[] = []): Command {
     if (result.kind === 'list' && result.notice && (format === 'table' || result.noticeAlways) && !io.out.closed) io.err.write(`${style.dim(result.notice)}\n`);
   };
 
-  addFormatOptions(
-    program
-      .command('status')
-      .description('where the treaty stands: signatories, instruments, threshold, entry into force, signature window')
-      .addHelpText('after', '\nThe table is for people. --json prints the status object (snake_case keys, ISO dates); --csv one row with a header.'),
-    false,
-  ).action(async (_flags, cmd: Command) => {
-    const flags = cmd.optsWithGlobals<GlobalFlags & FormatFlags>();
-    const options = globals(flags);
-    const { status } = await import('./commands/status.js');
-    await respond(flags, () => status(ctx, options));
-  });
+  if (wanted('status')) {
+    addFormatOptions(
+      program
+        .command('status')
+        .description('where the treaty stands: signatories, instruments, threshold, entry into force, signature window')
+        .addHelpText('after', '\nThe table is for people. --json prints the status object (snake_case keys, ISO dates); --csv one row with a header.'),
+      false,
+    ).action(async (_flags, cmd: Command) => {
+      const flags = cmd.optsWithGlobals<GlobalFlags & FormatFlags>();
+      const options = globals(flags);
+      const { status } = await import('./commands/status.js');
+      await respond(flags, () => status(ctx, options));
+    });
+  }
 
-  addFormatOptions(
-    program
-      .command('participants')
-      .description('who signed, who consented, and when; with --all, who has done nothing')
-      .option('--status <list>', `only these statuses: ${PARTICIPANT_STATUSES.join(', ')} (comma-separated or repeated)`, collectList)
-      .option('--group <name>', 'only this UN regional group (African, Asia-Pacific, Eastern European, GRULAC, WEOG) or membership (eu_member, coe_member); repeatable', collectList)
-      .option('--kind <list>', `only these kinds: ${PARTICIPANT_KINDS.join(', ')}`, collectList)
-      .option('--all', 'also list participants that have taken no action (status none)')
-      .option('--sort <key>', 'sort by name, signed_on or consent_on (default: name)')
-      .addHelpText('after', '\nColumns: code, name, kind, un_group, signed_on, consent_on, consent_type, in_force_on, status.'),
-  ).action(async (_flags, cmd: Command) => {
-    const flags = cmd.optsWithGlobals<ListFlags & { status?: string[]; group?: string[]; kind?: string[]; all?: boolean; sort?: string }>();
-    const { participants, PARTICIPANT_COLUMNS, PARTICIPANT_SORTS } = await import('./commands/participants.js');
-    const { parseChoices, parseGroups } = await import('./options-lists.js');
-    const { parseSort } = await import('./options.js');
-    const options = {
-      ...globals(flags),
-      sort: parseSort(flags.sort, PARTICIPANT_SORTS),
-      statuses: parseChoices('--status', flags.status, PARTICIPANT_STATUSES),
-      groups: parseGroups(flags.group),
-      kinds: parseChoices('--kind', flags.kind, PARTICIPANT_KINDS),
-      all: flags.all === true,
-      columns: parseColumns(flags.columns, PARTICIPANT_COLUMNS),
-    };
-    await respond(flags, () => participants(ctx, options));
-  });
+  if (wanted('participants')) {
+    addFormatOptions(
+      program
+        .command('participants')
+        .description('who signed, who consented, and when; with --all, who has done nothing')
+        .option('--status <list>', `only these statuses: ${PARTICIPANT_STATUSES.join(', ')} (comma-separated or repeated)`, collectList)
+        .option('--group <name>', 'only this UN regional group (African, Asia-Pacific, Eastern European, GRULAC, WEOG) or membership (eu_member, coe_member); repeatable', collectList)
+        .option('--kind <list>', `only these kinds: ${PARTICIPANT_KINDS.join(', ')}`, collectList)
+        .option('--all', 'also list participants that have taken no action (status none)')
+        .option('--sort <key>', 'sort by name, signed_on or consent_on (default: name)')
+        .addHelpText('after', '\nColumns: code, name, kind, un_group, signed_on, consent_on, consent_type, in_force_on, status.'),
+    ).action(async (_flags, cmd: Command) => {
+      const flags = cmd.optsWithGlobals<ListFlags & { status?: string[]; group?: string[]; kind?: string[]; all?: boolean; sort?: string }>();
+      const { participants, PARTICIPANT_COLUMNS, PARTICIPANT_SORTS } = await import('./commands/participants.js');
+      const { parseChoices, parseGroups } = await import('./options-lists.js');
+      const { parseSort } = await import('./options.js');
+      const options = {
+        ...globals(flags),
+        sort: parseSort(flags.sort, PARTICIPANT_SORTS),
+        statuses: parseChoices('--status', flags.status, PARTICIPANT_STATUSES),
+        groups: parseGroups(flags.group),
+        kinds: parseChoices('--kind', flags.kind, PARTICIPANT_KINDS),
+        all: flags.all === true,
+        columns: parseColumns(flags.columns, PARTICIPANT_COLUMNS),
+      };
+      await respond(flags, () => participants(ctx, options));
+    });
+  }
 
-  addFormatOptions(
-    program
-      .command('history')
-      .description("one or more participants' actions, in date order, with references and sources")
-      .argument('<participant...>', 'ISO code (VN, VNM), name ("Viet Nam") or common name ("Vietnam")')
-      .addHelpText('after', '\nAcross every treaty unless --treaty is given. Columns: code, name, treaty, date, action, reference, source, note, status, in_force_on.'),
-  ).action(async (names: string[], _flags, cmd: Command) => {
-    const flags = cmd.optsWithGlobals<ListFlags>();
-    const { history, HISTORY_COLUMNS } = await import('./commands/history.js');
-    const base = globals(flags);
-    const options = { ...base, treaty: flags.treaty === undefined ? undefined : base.treaty, participants: names, columns: parseColumns(flags.columns, HISTORY_COLUMNS) };
-    await respond(flags, () => history(ctx, options));
-  });
+  if (wanted('history')) {
+    addFormatOptions(
+      program
+        .command('history')
+        .description("one or more participants' actions, in date order, with references and sources")
+        .argument('<participant...>', 'ISO code (VN, VNM), name ("Viet Nam") or common name ("Vietnam")')
+        .addHelpText('after', '\nAcross every treaty unless --treaty is given. Columns: code, name, treaty, date, action, reference, source, note, status, in_force_on.'),
+    ).action(async (names: string[], _flags, cmd: Command) => {
+      const flags = cmd.optsWithGlobals<ListFlags>();
+      const { history, HISTORY_COLUMNS } = await import('./commands/history.js');
+      const base = globals(flags);
+      const options = { ...base, treaty: flags.treaty === undefined ? undefined : base.treaty, participants: names, columns: parseColumns(flags.columns, HISTORY_COLUMNS) };
+      await respond(flags, () => history(ctx, options));
+    });
+  }
 
-  addFormatOptions(
-    program
-      .command('export')
-      .description('the actions themselves (treaty, code, action, date, reference, source, note), as treaty import reads them')
-      .option('--all-treaties', 'every treaty in the database, not only --treaty'),
-  ).action(async (_flags, cmd: Command) => {
-    const flags = cmd.optsWithGlobals<ListFlags & { allTreaties?: boolean }>();
-    const { exportActions, EXPORT_COLUMNS } = await import('./commands/export.js');
-    const options = { ...globals(flags), allTreaties: flags.allTreaties === true, columns: parseColumns(flags.columns, EXPORT_COLUMNS) };
-    await respond(flags, () => exportActions(ctx, options));
-  });
+  if (wanted('export')) {
+    addFormatOptions(
+      program
+        .command('export')
+        .description('the actions themselves (treaty, code, action, date, reference, source, note), as treaty import reads them')
+        .option('--all-treaties', 'every treaty in the database, not only --treaty'),
+    ).action(async (_flags, cmd: Command) => {
+      const flags = cmd.optsWithGlobals<ListFlags & { allTreaties?: boolean }>();
+      const { exportActions, EXPORT_COLUMNS } = await import('./commands/export.js');
+      const options = { ...globals(flags), allTreaties: flags.allTreaties === true, columns: parseColumns(flags.columns, EXPORT_COLUMNS) };
+      await respond(flags, () => exportActions(ctx, options));
+    });
+  }
 
-  addFormatOptions(
-    program
-      .command('treaties')
-      .description('the treaties in the database: threshold, counted instruments, entry into force, data date')
-      .addHelpText('after', '\nColumns: id, short_title, aliases, threshold, signatories, consents, counted, remaining, state, entry_into_force, data_as_of.'),
-  ).action(async (_flags, cmd: Command) => {
-    const flags = cmd.optsWithGlobals<ListFlags>();
-    const { treaties, TREATIES_COLUMNS } = await import('./commands/treaties.js');
-    const options = { db: parseDbPath(flags.db), asOf: parseAsOf(flags.asOf), columns: parseColumns(flags.columns, TREATIES_COLUMNS) };
-    await respond(flags, () => treaties(ctx, options));
-  });
+  if (wanted('treaties')) {
+    addFormatOptions(
+      program
+        .command('treaties')
+        .description('the treaties in the database: threshold, counted instruments, entry into force, data date')
+        .addHelpText('after', '\nColumns: id, short_title, aliases, threshold, signatories, consents, counted, remaining, state, entry_into_force, data_as_of.'),
+    ).action(async (_flags, cmd: Command) => {
+      const flags = cmd.optsWithGlobals<ListFlags>();
+      const { treaties, TREATIES_COLUMNS } = await import('./commands/treaties.js');
+      const options = { db: parseDbPath(flags.db), asOf: parseAsOf(flags.asOf), columns: parseColumns(flags.columns, TREATIES_COLUMNS) };
+      await respond(flags, () => treaties(ctx, options));
+    });
+  }
 
-  addFormatOptions(
-    program
-      .command('compare')
-      .description('participant by participant, the status in two treaties')
-      .argument('<first>', 'a treaty id or alias, e.g. hanoi')
-      .argument('<second>', 'another, e.g. budapest')
-      .option('--first-status <list>', `only participants with these statuses in the first treaty (${PARTICIPANT_STATUSES.join(', ')})`, collectList)
-      .option('--second-status <list>', 'only participants with these statuses in the second treaty', collectList)
-      .option('--group <name>', 'only this UN regional group or membership; repeatable', collectList)
-      .option('--kind <list>', `only these kinds: ${PARTICIPANT_KINDS.join(', ')}`, collectList)
-      .option('--all', 'also list participants with no action in either treaty')
-      .addHelpText('after', `
-Columns: code, name, kind, un_group, then the status in each treaty and its date of entry into force for
-the participant (<id>, <id>_in_force_on).
+  if (wanted('compare')) {
+    addFormatOptions(
+      program
+        .command('compare')
+        .description('participant by participant, the status in two treaties')
+        .argument('<first>', 'a treaty id or alias, e.g. hanoi')
+        .argument('<second>', 'another, e.g. budapest')
+        .option('--first-status <list>', `only participants with these statuses in the first treaty (${PARTICIPANT_STATUSES.join(', ')})`, collectList)
+        .option('--second-status <list>', 'only participants with these statuses in the second treaty', collectList)
+        .option('--group <name>', 'only this UN regional group or membership; repeatable', collectList)
+        .option('--kind <list>', `only these kinds: ${PARTICIPANT_KINDS.join(', ')}`, collectList)
+        .option('--all', 'also list participants with no action in either treaty')
+        .addHelpText('after', `
+  Columns: code, name, kind, un_group, then the status in each treaty and its date of entry into force for
+  the participant (<id>, <id>_in_force_on).
 
-Examples:
-  $ treaty compare hanoi budapest --first-status signed,consented,in_force --second-status none
-                                   signed the Hanoi Convention, not party to Budapest
-  $ treaty compare hanoi budapest --second-status in_force --first-status none
-                                   party to Budapest, has not signed Hanoi`),
-  ).action(async (first: string, second: string, _flags, cmd: Command) => {
-    const flags = cmd.optsWithGlobals<ListFlags & { firstStatus?: string[]; secondStatus?: string[]; group?: string[]; kind?: string[]; all?: boolean }>();
-    const { compare } = await import('./commands/compare.js');
-    const { parseChoices, parseGroups } = await import('./options-lists.js');
-    const options = {
-      db: parseDbPath(flags.db),
-      asOf: parseAsOf(flags.asOf),
-      first: parseTreatyRef(first),
-      second: parseTreatyRef(second),
-      firstStatuses: parseChoices('--first-status', flags.firstStatus, PARTICIPANT_STATUSES),
-      secondStatuses: parseChoices('--second-status', flags.secondStatus, PARTICIPANT_STATUSES),
-      groups: parseGroups(flags.group),
-      kinds: parseChoices('--kind', flags.kind, PARTICIPANT_KINDS),
-      all: flags.all === true,
-      columns: flags.columns,
-    };
-    await respond(flags, () => compare(ctx, options));
-  });
+  Examples:
+    $ treaty compare hanoi budapest --first-status signed,consented,in_force --second-status none
+                                     signed the Hanoi Convention, not party to Budapest
+    $ treaty compare hanoi budapest --second-status in_force --first-status none
+                                     party to Budapest, has not signed Hanoi`),
+    ).action(async (first: string, second: string, _flags, cmd: Command) => {
+      const flags = cmd.optsWithGlobals<ListFlags & { firstStatus?: string[]; secondStatus?: string[]; group?: string[]; kind?: string[]; all?: boolean }>();
+      const { compare } = await import('./commands/compare.js');
+      const { parseChoices, parseGroups } = await import('./options-lists.js');
+      const options = {
+        db: parseDbPath(flags.db),
+        asOf: parseAsOf(flags.asOf),
+        first: parseTreatyRef(first),
+        second: parseTreatyRef(second),
+        firstStatuses: parseChoices('--first-status', flags.firstStatus, PARTICIPANT_STATUSES),
+        secondStatuses: parseChoices('--second-status', flags.secondStatus, PARTICIPANT_STATUSES),
+        groups: parseGroups(flags.group),
+        kinds: parseChoices('--kind', flags.kind, PARTICIPANT_KINDS),
+        all: flags.all === true,
+        columns: flags.columns,
+      };
+      await respond(flags, () => compare(ctx, options));
+    });
+  }
 
   const parseAction = (value: string) => {
     if (!(ACTIONS as readonly string[]).includes(value)) throw new UserError(`unknown action "${value}"`, `the actions are: ${ACTIONS.join(', ')}`);
@@ -216,198 +234,230 @@ Examples:
     return value;
   };
 
-  addFormatOptions(
-    program
-      .command('record')
-      .description('record one action: a signature, ratification, accession... with its source')
-      .argument('<participant>', 'ISO code or name, e.g. "Viet Nam"')
-      .argument('<action>', `one of: ${ACTIONS.join(', ')}`)
-      .argument('<date>', 'the date of the action, YYYY-MM-DD')
-      .requiredOption('--source <url>', 'where the fact comes from (required)')
-      .option('--reference <ref>', "the depositary's reference, e.g. C.N.123.2026.TREATIES-XVIII.16")
-      .option('--note <text>', 'a note')
-      .option('--replace', 'replace a stored action of the same kind on another date')
-      .option('--dry-run', 'say what would change, change nothing')
-      .addHelpText('after', '\nExample:\n  $ treaty record "Viet Nam" ratification 2026-06-15 --source https://treaties.un.org/... --reference C.N.123.2026.TREATIES-XVIII.16'),
-    false,
-  ).action(async (who: string, action: string, date: string, _flags, cmd: Command) => {
-    const flags = cmd.optsWithGlobals<GlobalFlags & FormatFlags & { source: string; reference?: string; note?: string; replace?: boolean; dryRun?: boolean }>();
-    const { record } = await import('./commands/record.js');
-    const { parseSource } = await import('./options-lists.js');
-    const options = {
-      ...globals(flags),
-      participant: who,
-      action: parseAction(action),
-      date: parseDate(date, 'date'),
-      source: parseSource(flags.source),
-      reference: flags.reference?.trim() || null,
-      note: flags.note?.trim() || null,
-      replace: flags.replace === true,
-      dryRun: flags.dryRun === true,
-      command: commandLine,
-    };
-    await respond(flags, () => record(ctx, options));
-  });
-
-  addFormatOptions(
-    program
-      .command('remove')
-      .description('remove one recorded action, by participant, action and date')
-      .argument('<participant>', 'ISO code or name')
-      .argument('<action>', 'the action, e.g. ratification')
-      .argument('<date>', 'its date, YYYY-MM-DD')
-      .option('--dry-run', 'say what would change, change nothing'),
-    false,
-  ).action(async (who: string, action: string, date: string, _flags, cmd: Command) => {
-    const flags = cmd.optsWithGlobals<GlobalFlags & FormatFlags & { dryRun?: boolean }>();
-    const { removeAction } = await import('./commands/remove.js');
-    const options = { ...globals(flags), participant: who, action: parseAction(action), date: parseDate(date, 'date'), dryRun: flags.dryRun === true, command: commandLine };
-    await respond(flags, () => removeAction(ctx, options));
-  });
-
-  addFormatOptions(
-    program
-      .command('import')
-      .description("import action rows (CSV, TSV, JSON, NDJSON as export writes them) or the depositary's XML status page")
-      .argument('<file...>', 'files; all of them land in one transaction, or none does')
-      .option('--input-format <format>', 'csv, tsv, json, ndjson or xml (default: from the extension or the content)')
-      .option('--source <url>', "for an XML status page: where it comes from (default: the treaty's status page address)")
-      .option('--replace', 'let a row replace a stored action of the same kind on another date')
-      .option('--dry-run', 'say what would be added, changed and left as it is; change nothing'),
-    false,
-  ).action(async (files: string[], _flags, cmd: Command) => {
-    const flags = cmd.optsWithGlobals<GlobalFlags & FormatFlags & { inputFormat?: string; source?: string; replace?: boolean; dryRun?: boolean }>();
-    const { importFiles } = await import('./commands/import.js');
-    const { INPUT_FORMATS } = await import('./formats/read-actions.js');
-    const { parseSource } = await import('./options-lists.js');
-    if (flags.inputFormat !== undefined && !(INPUT_FORMATS as readonly string[]).includes(flags.inputFormat)) {
-      throw new UsageError(`--input-format: expected one of ${INPUT_FORMATS.join(', ')}, got "${flags.inputFormat}"`);
-    }
-    const options = {
-      db: parseDbPath(flags.db),
-      files,
-      format: flags.inputFormat as (typeof INPUT_FORMATS)[number] | undefined,
-      source: flags.source === undefined ? undefined : parseSource(flags.source),
-      replace: flags.replace === true,
-      dryRun: flags.dryRun === true,
-      command: commandLine,
-    };
-    await respond(flags, () => importFiles(ctx, options));
-  });
-
-  addFormatOptions(
-    program
-      .command('changes')
-      .description('the change log: every write, with the row before and after')
-      .option('--since <date>', 'only changes made on or after this date (UTC)')
-      .option('--with-seed', 'also the rows written when the database was created')
-      .addHelpText('after', '\nColumns: id, at, command, entity, key, before, after. Undo one with: treaty undo <id>'),
-  ).action(async (_flags, cmd: Command) => {
-    const flags = cmd.optsWithGlobals<ListFlags & { since?: string; withSeed?: boolean }>();
-    const { changes, CHANGE_COLUMNS } = await import('./commands/changes.js');
-    const options = {
-      db: parseDbPath(flags.db),
-      since: flags.since === undefined ? undefined : parseDate(flags.since, '--since'),
-      treaty: flags.treaty === undefined ? undefined : parseTreatyRef(flags.treaty),
-      withSeed: flags.withSeed === true,
-      columns: parseColumns(flags.columns, CHANGE_COLUMNS),
-    };
-    await respond(flags, () => changes(ctx, options));
-  });
-
-  addFormatOptions(
-    program
-      .command('undo')
-      .description('reverse one logged change to an action (see treaty changes)')
-      .argument('<change-id>', 'the id shown by treaty changes')
-      .option('--dry-run', 'say what would change, change nothing'),
-    false,
-  ).action(async (id: string, _flags, cmd: Command) => {
-    const flags = cmd.optsWithGlobals<GlobalFlags & FormatFlags & { dryRun?: boolean }>();
-    if (!/^\d+$/.test(id)) throw new UsageError(`undo: expected a change number, got "${id}"`);
-    const { undo } = await import('./commands/changes.js');
-    const options = { db: parseDbPath(flags.db), id: Number(id), dryRun: flags.dryRun === true, command: commandLine };
-    await respond(flags, () => undo(ctx, options));
-  });
-
-  addFormatOptions(
-    program
-      .command('sync')
-      .description("fetch each treaty's status page from the depositary (UN Treaty Collection XML) and import it")
-      .option('--from <url-or-file>', 'read this address or file instead of the treaty definition\'s')
-      .option('--timeout <seconds>', 'give up on a server after this long (default: 30)')
-      .option('--dry-run', 'say what would change, change nothing')
-      .addHelpText('after', `
-The only command that uses the network. Where a stored date differs from the depositary's, the
-depositary's wins and the row's note says what it replaced; rows the page confirms are kept as
-they are. Everything lands in one transaction, logged; treaty undo reverses any of it.`),
-    false,
-  ).action(async (_flags, cmd: Command) => {
-    const flags = cmd.optsWithGlobals<GlobalFlags & FormatFlags & { from?: string; timeout?: string; dryRun?: boolean }>();
-    const { sync } = await import('./commands/sync.js');
-    if (flags.timeout !== undefined && !/^\d+(\.\d+)?$/.test(flags.timeout)) throw new UsageError(`--timeout: expected a number of seconds, got "${flags.timeout}"`);
-    const options = {
-      db: parseDbPath(flags.db),
-      treaty: flags.treaty === undefined ? undefined : parseTreatyRef(flags.treaty),
-      from: flags.from,
-      timeoutSeconds: flags.timeout === undefined ? 30 : Number(flags.timeout),
-      dryRun: flags.dryRun === true,
-      command: commandLine,
-    };
-    await respond(flags, () => sync(ctx, options));
-  });
-
-  const db = program.command('db').description('the database file: path, check, backup, update');
-  addFormatOptions(db.command('path').description('print where the database is'), false).action(async (_flags, cmd: Command) => {
-    const flags = cmd.optsWithGlobals<GlobalFlags & FormatFlags>();
-    const { dbPath } = await import('./commands/db.js');
-    await respond(flags, async () => dbPath(ctx, parseDbPath(flags.db)));
-  });
-  addFormatOptions(db.command('check').description('integrity check, schema version, row counts, bundled data missing'), false).action(async (_flags, cmd: Command) => {
-    const flags = cmd.optsWithGlobals<GlobalFlags & FormatFlags>();
-    const { dbCheck } = await import('./commands/db.js');
-    await respond(flags, () => dbCheck(ctx, parseDbPath(flags.db)));
-  });
-  addFormatOptions(
-    db.command('backup').description("a consistent copy of the database, made with SQLite's online backup").argument('<file>', 'where to write it').option('--force', 'overwrite an existing file'),
-    false,
-  ).action(async (file: string, _flags, cmd: Command) => {
-    const flags = cmd.optsWithGlobals<GlobalFlags & FormatFlags & { force?: boolean }>();
-    const { dbBackup } = await import('./commands/db.js');
-    await respond(flags, () => dbBackup(ctx, parseDbPath(flags.db), file, flags.force === true));
-  });
-  addFormatOptions(
-    db
-      .command('update')
-      .description("merge this release's bundled data into the database, keeping everything you recorded")
-      .option('--dry-run', 'say what would be added, change nothing'),
-    false,
-  ).action(async (_flags, cmd: Command) => {
-    const flags = cmd.optsWithGlobals<GlobalFlags & FormatFlags & { dryRun?: boolean }>();
-    const { dbUpdate } = await import('./commands/db.js');
-    await respond(flags, () => dbUpdate(ctx, parseDbPath(flags.db), flags.dryRun === true, commandLine));
-  });
-
-  program
-    .command('completion')
-    .description('print a shell completion script: bash, zsh or fish')
-    .argument('<shell>', 'bash, zsh or fish')
-    .addHelpText('after', '\nInstall: treaty completion bash > ~/.local/share/bash-completion/completions/treaty\n         treaty completion zsh > "${fpath[1]}/_treaty"\n         treaty completion fish > ~/.config/fish/completions/treaty.fish')
-    .action(async (shell: string) => {
-      const { completionScript } = await import('./commands/completion.js');
-      io.out.write(completionScript(shell, program));
+  if (wanted('record')) {
+    addFormatOptions(
+      program
+        .command('record')
+        .description('record one action: a signature, ratification, accession... with its source')
+        .argument('<participant>', 'ISO code or name, e.g. "Viet Nam"')
+        .argument('<action>', `one of: ${ACTIONS.join(', ')}`)
+        .argument('<date>', 'the date of the action, YYYY-MM-DD')
+        .requiredOption('--source <url>', 'where the fact comes from (required)')
+        .option('--reference <ref>', "the depositary's reference, e.g. C.N.123.2026.TREATIES-XVIII.16")
+        .option('--note <text>', 'a note')
+        .option('--replace', 'replace a stored action of the same kind on another date')
+        .option('--dry-run', 'say what would change, change nothing')
+        .addHelpText('after', '\nExample:\n  $ treaty record "Viet Nam" ratification 2026-06-15 --source https://treaties.un.org/... --reference C.N.123.2026.TREATIES-XVIII.16'),
+      false,
+    ).action(async (who: string, action: string, date: string, _flags, cmd: Command) => {
+      const flags = cmd.optsWithGlobals<GlobalFlags & FormatFlags & { source: string; reference?: string; note?: string; replace?: boolean; dryRun?: boolean }>();
+      const { record } = await import('./commands/record.js');
+      const { parseSource } = await import('./options-lists.js');
+      const options = {
+        ...globals(flags),
+        participant: who,
+        action: parseAction(action),
+        date: parseDate(date, 'date'),
+        source: parseSource(flags.source),
+        reference: flags.reference?.trim() || null,
+        note: flags.note?.trim() || null,
+        replace: flags.replace === true,
+        dryRun: flags.dryRun === true,
+        command: commandLine,
+      };
+      await respond(flags, () => record(ctx, options));
     });
+  }
 
-  program
-    .command('__complete', { hidden: true })
-    .argument('<what>', 'treaties or participants')
-    .action(async (what: string, _flags, cmd: Command) => {
-      const flags = cmd.optsWithGlobals<GlobalFlags>();
-      const { completionWords } = await import('./commands/completion.js');
-      io.out.write(await completionWords(ctx, what, parseDbPath(flags.db)));
+  if (wanted('remove')) {
+    addFormatOptions(
+      program
+        .command('remove')
+        .description('remove one recorded action, by participant, action and date')
+        .argument('<participant>', 'ISO code or name')
+        .argument('<action>', 'the action, e.g. ratification')
+        .argument('<date>', 'its date, YYYY-MM-DD')
+        .option('--dry-run', 'say what would change, change nothing'),
+      false,
+    ).action(async (who: string, action: string, date: string, _flags, cmd: Command) => {
+      const flags = cmd.optsWithGlobals<GlobalFlags & FormatFlags & { dryRun?: boolean }>();
+      const { removeAction } = await import('./commands/remove.js');
+      const options = { ...globals(flags), participant: who, action: parseAction(action), date: parseDate(date, 'date'), dryRun: flags.dryRun === true, command: commandLine };
+      await respond(flags, () => removeAction(ctx, options));
     });
+  }
+
+  if (wanted('import')) {
+    addFormatOptions(
+      program
+        .command('import')
+        .description("import action rows (CSV, TSV, JSON, NDJSON as export writes them) or the depositary's XML status page")
+        .argument('<file...>', 'files; all of them land in one transaction, or none does')
+        .option('--input-format <format>', 'csv, tsv, json, ndjson or xml (default: from the extension or the content)')
+        .option('--source <url>', "for an XML status page: where it comes from (default: the treaty's status page address)")
+        .option('--replace', 'let a row replace a stored action of the same kind on another date')
+        .option('--dry-run', 'say what would be added, changed and left as it is; change nothing'),
+      false,
+    ).action(async (files: string[], _flags, cmd: Command) => {
+      const flags = cmd.optsWithGlobals<GlobalFlags & FormatFlags & { inputFormat?: string; source?: string; replace?: boolean; dryRun?: boolean }>();
+      const { importFiles } = await import('./commands/import.js');
+      const { INPUT_FORMATS } = await import('./formats/read-actions.js');
+      const { parseSource } = await import('./options-lists.js');
+      if (flags.inputFormat !== undefined && !(INPUT_FORMATS as readonly string[]).includes(flags.inputFormat)) {
+        throw new UsageError(`--input-format: expected one of ${INPUT_FORMATS.join(', ')}, got "${flags.inputFormat}"`);
+      }
+      const options = {
+        db: parseDbPath(flags.db),
+        files,
+        format: flags.inputFormat as (typeof INPUT_FORMATS)[number] | undefined,
+        source: flags.source === undefined ? undefined : parseSource(flags.source),
+        replace: flags.replace === true,
+        dryRun: flags.dryRun === true,
+        command: commandLine,
+      };
+      await respond(flags, () => importFiles(ctx, options));
+    });
+  }
+
+  if (wanted('changes')) {
+    addFormatOptions(
+      program
+        .command('changes')
+        .description('the change log: every write, with the row before and after')
+        .option('--since <date>', 'only changes made on or after this date (UTC)')
+        .option('--with-seed', 'also the rows written when the database was created')
+        .addHelpText('after', '\nColumns: id, at, command, entity, key, before, after. Undo one with: treaty undo <id>'),
+    ).action(async (_flags, cmd: Command) => {
+      const flags = cmd.optsWithGlobals<ListFlags & { since?: string; withSeed?: boolean }>();
+      const { changes, CHANGE_COLUMNS } = await import('./commands/changes.js');
+      const options = {
+        db: parseDbPath(flags.db),
+        since: flags.since === undefined ? undefined : parseDate(flags.since, '--since'),
+        treaty: flags.treaty === undefined ? undefined : parseTreatyRef(flags.treaty),
+        withSeed: flags.withSeed === true,
+        columns: parseColumns(flags.columns, CHANGE_COLUMNS),
+      };
+      await respond(flags, () => changes(ctx, options));
+    });
+  }
+
+  if (wanted('undo')) {
+    addFormatOptions(
+      program
+        .command('undo')
+        .description('reverse one logged change to an action (see treaty changes)')
+        .argument('<change-id>', 'the id shown by treaty changes')
+        .option('--dry-run', 'say what would change, change nothing'),
+      false,
+    ).action(async (id: string, _flags, cmd: Command) => {
+      const flags = cmd.optsWithGlobals<GlobalFlags & FormatFlags & { dryRun?: boolean }>();
+      if (!/^\d+$/.test(id)) throw new UsageError(`undo: expected a change number, got "${id}"`);
+      const { undo } = await import('./commands/changes.js');
+      const options = { db: parseDbPath(flags.db), id: Number(id), dryRun: flags.dryRun === true, command: commandLine };
+      await respond(flags, () => undo(ctx, options));
+    });
+  }
+
+  if (wanted('sync')) {
+    addFormatOptions(
+      program
+        .command('sync')
+        .description("fetch each treaty's status page from the depositary (UN Treaty Collection XML) and import it")
+        .option('--from <url-or-file>', 'read this address or file instead of the treaty definition\'s')
+        .option('--timeout <seconds>', 'give up on a server after this long (default: 30)')
+        .option('--dry-run', 'say what would change, change nothing')
+        .addHelpText('after', `
+  The only command that uses the network. Where a stored date differs from the depositary's, the
+  depositary's wins and the row's note says what it replaced; rows the page confirms are kept as
+  they are. Everything lands in one transaction, logged; treaty undo reverses any of it.`),
+      false,
+    ).action(async (_flags, cmd: Command) => {
+      const flags = cmd.optsWithGlobals<GlobalFlags & FormatFlags & { from?: string; timeout?: string; dryRun?: boolean }>();
+      const { sync } = await import('./commands/sync.js');
+      if (flags.timeout !== undefined && !/^\d+(\.\d+)?$/.test(flags.timeout)) throw new UsageError(`--timeout: expected a number of seconds, got "${flags.timeout}"`);
+      const options = {
+        db: parseDbPath(flags.db),
+        treaty: flags.treaty === undefined ? undefined : parseTreatyRef(flags.treaty),
+        from: flags.from,
+        timeoutSeconds: flags.timeout === undefined ? 30 : Number(flags.timeout),
+        dryRun: flags.dryRun === true,
+        command: commandLine,
+      };
+      await respond(flags, () => sync(ctx, options));
+    });
+  }
+
+  if (wanted('db')) {
+    const db = program.command('db').description('the database file: path, check, backup, update');
+    addFormatOptions(db.command('path').description('print where the database is'), false).action(async (_flags, cmd: Command) => {
+      const flags = cmd.optsWithGlobals<GlobalFlags & FormatFlags>();
+      const { dbPath } = await import('./commands/db.js');
+      await respond(flags, async () => dbPath(ctx, parseDbPath(flags.db)));
+    });
+    addFormatOptions(db.command('check').description('integrity check, schema version, row counts, bundled data missing'), false).action(async (_flags, cmd: Command) => {
+      const flags = cmd.optsWithGlobals<GlobalFlags & FormatFlags>();
+      const { dbCheck } = await import('./commands/db.js');
+      await respond(flags, () => dbCheck(ctx, parseDbPath(flags.db)));
+    });
+    addFormatOptions(
+      db.command('backup').description("a consistent copy of the database, made with SQLite's online backup").argument('<file>', 'where to write it').option('--force', 'overwrite an existing file'),
+      false,
+    ).action(async (file: string, _flags, cmd: Command) => {
+      const flags = cmd.optsWithGlobals<GlobalFlags & FormatFlags & { force?: boolean }>();
+      const { dbBackup } = await import('./commands/db.js');
+      await respond(flags, () => dbBackup(ctx, parseDbPath(flags.db), file, flags.force === true));
+    });
+    addFormatOptions(
+      db
+        .command('update')
+        .description("merge this release's bundled data into the database, keeping everything you recorded")
+        .option('--dry-run', 'say what would be added, change nothing'),
+      false,
+    ).action(async (_flags, cmd: Command) => {
+      const flags = cmd.optsWithGlobals<GlobalFlags & FormatFlags & { dryRun?: boolean }>();
+      const { dbUpdate } = await import('./commands/db.js');
+      await respond(flags, () => dbUpdate(ctx, parseDbPath(flags.db), flags.dryRun === true, commandLine));
+    });
+  }
+
+  if (wanted('completion')) {
+    program
+      .command('completion')
+      .description('print a shell completion script: bash, zsh or fish')
+      .argument('<shell>', 'bash, zsh or fish')
+      .addHelpText('after', '\nInstall: treaty completion bash > ~/.local/share/bash-completion/completions/treaty\n         treaty completion zsh > "${fpath[1]}/_treaty"\n         treaty completion fish > ~/.config/fish/completions/treaty.fish')
+      .action(async (shell: string) => {
+        const { completionScript } = await import('./commands/completion.js');
+        io.out.write(completionScript(shell, program));
+      });
+  }
+
+  if (wanted('__complete')) {
+    program
+      .command('__complete', { hidden: true })
+      .argument('<what>', 'treaties or participants')
+      .action(async (what: string, _flags, cmd: Command) => {
+        const flags = cmd.optsWithGlobals<GlobalFlags>();
+        const { completionWords } = await import('./commands/completion.js');
+        io.out.write(await completionWords(ctx, what, parseDbPath(flags.db)));
+      });
+  }
 
   return program;
+}
+
+const COMMANDS = ['status', 'participants', 'history', 'export', 'treaties', 'compare', 'record', 'remove', 'import', 'changes', 'undo', 'sync', 'db', 'completion', '__complete'];
+const GLOBALS_WITH_VALUE = new Set(['--db', '--treaty', '--as-of']);
+
+/** The command a command line runs, when it names a known one before anything else. */
+function commandName(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (GLOBALS_WITH_VALUE.has(arg)) i += 1;
+    else if (arg.startsWith('-')) continue;
+    else return COMMANDS.includes(arg) ? arg : undefined;
+  }
+  return undefined;
 }
 
 export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {

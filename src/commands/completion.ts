@@ -3,6 +3,7 @@
 // time, through the hidden `treaty __complete` command.
 import type { Command } from 'commander';
 import type { Ctx } from '../context.js';
+import { compareNames } from '../domain/nearest.js';
 import { FORMATS, PARTICIPANT_KINDS, PARTICIPANT_STATUSES } from '../domain/vocabulary.js';
 import { UsageError } from '../errors.js';
 
@@ -133,7 +134,7 @@ export async function completionWords(ctx: Ctx, what: string, db: string | undef
     const words =
       what === 'treaties'
         ? store.treaties().flatMap((t) => [t.id, ...t.aliases])
-        : [...store.participants().values()].map((p) => p.name).sort((a, b) => a.localeCompare(b, 'en'));
+        : [...store.participants().values()].map((p) => p.name).sort(compareNames);
     return words.length ? `${words.join('\n')}\n` : '';
   });
 }

@@ -2,6 +2,7 @@
 // reference and source of each action, and where it stands in each treaty.
 import type { IsoDate } from '../domain/dates.js';
 import { buildNameIndex } from '../domain/names.js';
+import { compareText } from '../domain/nearest.js';
 import { participantStates } from '../domain/status.js';
 import type { Ctx } from '../context.js';
 import type { HistoryResult, Row } from '../formats/result.js';
@@ -41,7 +42,7 @@ export async function history(ctx: Ctx, o: HistoryOptions): Promise<HistoryResul
       }
     }
     const order = new Map(chosen.map((p, i) => [p.code, i]));
-    rows.sort((a, b) => order.get(a.code as string)! - order.get(b.code as string)! || String(a.date).localeCompare(String(b.date)) || String(a.treaty).localeCompare(String(b.treaty)));
+    rows.sort((a, b) => order.get(a.code as string)! - order.get(b.code as string)! || compareText(String(a.date), String(b.date)) || compareText(String(a.treaty), String(b.treaty)));
     return {
       kind: 'history',
       participants: chosen.map((p) => ({ code: p.code, name: p.name, treaties: standing.get(p.code)! })),

@@ -1,5 +1,6 @@
 // treaty participants: who signed, who consented, and when; with --all, who has done nothing.
 import { inGroup, type GroupFilter } from '../domain/groups.js';
+import { compareNames } from '../domain/nearest.js';
 import type { IsoDate } from '../domain/dates.js';
 import { participantStates, type ParticipantState } from '../domain/status.js';
 import type { ParticipantKind, ParticipantStatus } from '../domain/vocabulary.js';
@@ -59,7 +60,7 @@ function sortStates(states: ParticipantState[], sort: ParticipantSort): Particip
     const x = a[sort];
     const y = b[sort];
     if (x !== y) return x === null ? 1 : y === null ? -1 : x < y ? -1 : 1;
-    return a.name.localeCompare(b.name, 'en');
+    return compareNames(a.name, b.name);
   });
 }
 

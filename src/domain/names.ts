@@ -2,7 +2,7 @@
 // an alias, ignoring case, accents, punctuation and word order. Never a silent wrong pick: when a
 // name fits several participants, every one is returned as a candidate.
 import type { Participant } from './model.js';
-import { nearest, normalizeName } from './nearest.js';
+import { compareNames, nearest, normalizeName } from './nearest.js';
 
 export type Resolution =
   | { kind: 'found'; participant: Participant }
@@ -80,7 +80,7 @@ function containsWords(nameWords: readonly string[], typed: readonly string[]): 
 }
 
 function fromSet(set: Set<Participant>): Resolution {
-  const list = [...set].sort((a, b) => a.name.localeCompare(b.name, 'en'));
+  const list = [...set].sort((a, b) => compareNames(a.name, b.name));
   return list.length === 1 ? { kind: 'found', participant: list[0]! } : { kind: 'ambiguous', candidates: list };
 }
 

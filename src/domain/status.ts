@@ -3,6 +3,7 @@ import { daysBetween, type IsoDate } from './dates.js';
 import { applyDelay } from './delay.js';
 import { entryIntoForce, participantEntryIntoForce, type EntryIntoForce } from './entry-into-force.js';
 import type { ActionRow, Participant, PublishedInForce, TreatyDefinition } from './model.js';
+import { compareNames } from './nearest.js';
 import { project, type Projection } from './projection.js';
 import type { EntryIntoForceState, ParticipantStatus } from './vocabulary.js';
 
@@ -44,6 +45,8 @@ export interface TreatyStatus {
 }
 
 export interface StateOptions {
+  /** In name order (the default); the status counts need no order, and sorting names costs start-up. */
+  sorted?: boolean;
   /** The engine's result for these actions, when the caller has it already. */
   eif?: EntryIntoForce;
   /** Dates of entry into force the depositary publishes for parties whose consent date is unknown. */
@@ -111,7 +114,7 @@ export function participantStates(
       status,
     });
   }
-  return states.sort((a, b) => a.name.localeCompare(b.name, 'en'));
+  return options.sorted === false ? states : states.sort((a, b) => compareNames(a.name, b.name));
 }
 
 export function treatyStatus(
@@ -123,7 +126,7 @@ export function treatyStatus(
 ): TreatyStatus {
   const known = actionsUpTo(actions, asOf);
   const eif = entryIntoForce(treaty.rule, participants, known);
-  const states = participantStates(treaty, participants, known, asOf, { eif, published });
+  const states = participantStates(treaty, participants, known, asOf, { eif, published, sorted: false });
   // A party known only from the depositary may lack a consent type; its status says it consented.
   const withConsent = states.filter((s) => s.status === 'consented' || s.status === 'in_force' || s.status === 'denounced');
   const counted = withConsent.filter((s) => !treaty.rule.excluded_kinds.includes(s.kind)).length;

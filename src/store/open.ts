@@ -26,6 +26,20 @@ function driver(): typeof import('better-sqlite3') {
   return require('better-sqlite3') as typeof import('better-sqlite3');
 }
 
+let addon: { nativeBinding?: string } | undefined;
+/**
+ * The compiled addon, named directly: left to itself better-sqlite3 asks the `bindings` package to
+ * search a dozen places for it, about 7 ms of every start. When it is not where npm builds it, the
+ * search it is.
+ */
+function nativeBinding(): { nativeBinding?: string } {
+  if (addon === undefined) {
+    const built = join(dirname(require.resolve('better-sqlite3/package.json')), 'build', 'Release', 'better_sqlite3.node');
+    addon = existsSync(built) ? { nativeBinding: built } : {};
+  }
+  return addon;
+}
+
 export interface Opened {
   db: Db;
   /** Called once the command has succeeded: a database made by this open is put in place only then. */
@@ -116,7 +130,7 @@ async function create(path: string, options: OpenOptions): Promise<string> {
   }
   const temp = join(folder, `.${basename(path)}.${process.pid}.tmp`);
   try {
-    const db = new (driver())(temp, { timeout: 5000 });
+    const db = new (driver())(temp, { timeout: 5000, ...nativeBinding() });
     try {
       migrate(db);
       await options.initialize(db);
@@ -148,7 +162,7 @@ function placeNewFile(temp: string, path: string): void {
 
 function connect(path: string, mode: OpenMode): Db {
   try {
-    const db = new (driver())(path, { readonly: mode === 'read', fileMustExist: true, timeout: 5000 });
+    const db = new (driver())(path, { readonly: mode === 'read', fileMustExist: true, timeout: 5000, ...nativeBinding() });
     if (mode === 'write') {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
