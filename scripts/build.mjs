@@ -56,7 +56,8 @@ await build({
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  external: ['better-sqlite3'],
+  // better-sqlite3's JavaScript is bundled too (its dozen files cost start-up); its compiled addon is loaded by path.
+  external: ['*.node'],
   plugins: [splitAtEntries, lazyChildProcess],
   // `await import()` of another bundle becomes a plain require, with no ES module loader involved.
   supported: { 'dynamic-import': false },

@@ -92,7 +92,11 @@ export function buildProgram(io: Io, argv: readonly string[] = []): Command {
     const { render } = await import('./formats/render.js');
     const { styleFor } = await import('./ui/style.js');
     const style = await styleFor(format === 'table' ? colorLevel(io.isTTY, io.env, flags.color) : 0);
-    render(result, format, io.out, style, io.columns);
+    try {
+      render(result, format, io.out, style, io.columns);
+    } finally {
+      if (result.kind === 'stream') result.release();
+    }
     if (result.kind === 'list' && result.notice && (format === 'table' || result.noticeAlways) && !io.out.closed) io.err.write(`${style.dim(result.notice)}\n`);
   };
 

@@ -15,6 +15,11 @@ export interface Ctx {
    * only if `use` succeeds, so a command that fails on bad input leaves no file behind.
    */
   withStore<T>(dbFlag: string | undefined, mode: OpenMode, use: (store: Store) => T | Promise<T>): Promise<T>;
+  /**
+   * The database, open until `done` is called: for results that stream from it. `done(false)` after a
+   * failure removes a database this call created.
+   */
+  openStore(dbFlag: string | undefined, mode: OpenMode): Promise<{ store: Store; done(ok: boolean): void }>;
   /** The database file the flags and environment point at. */
   dbPath(dbFlag: string | undefined): string;
 }
@@ -30,7 +35,7 @@ export function createContext(env: NodeJS.ProcessEnv = process.env): Ctx {
     },
     now,
     dbPath: (dbFlag) => resolveDbPath(dbFlag, env).path,
-    async withStore(dbFlag, mode, use) {
+    async openStore(dbFlag, mode) {
       const { path, isDefault } = resolveDbPath(dbFlag, env);
       const opened = await openDatabase(path, mode, {
         createParents: isDefault,
@@ -40,14 +45,18 @@ export function createContext(env: NodeJS.ProcessEnv = process.env): Ctx {
           seed(db, loadBundledData(), now());
         },
       });
+      return { store: new Store(opened.db, path), done: (ok: boolean) => (ok ? opened.keep() : opened.discard()) };
+    },
+    async withStore(dbFlag, mode, use) {
+      const { store, done } = await this.openStore(dbFlag, mode);
       let result;
       try {
-        result = await use(new Store(opened.db, path));
+        result = await use(store);
       } catch (e) {
-        opened.discard();
+        done(false);
         throw e;
       }
-      opened.keep();
+      done(true);
       return result;
     },
   };

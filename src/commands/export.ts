@@ -1,7 +1,7 @@
 // treaty export: the actions themselves, as rows that `treaty import` reads back unchanged.
 import type { IsoDate } from '../domain/dates.js';
 import type { Ctx } from '../context.js';
-import type { ListResult } from '../formats/result.js';
+import type { StreamResult } from '../formats/result.js';
 
 export const EXPORT_COLUMNS = ['treaty', 'code', 'action', 'date', 'reference', 'source', 'note'] as const;
 
@@ -14,10 +14,15 @@ export interface ExportOptions {
   columns: readonly string[];
 }
 
-export async function exportActions(ctx: Ctx, o: ExportOptions): Promise<ListResult> {
-  return ctx.withStore(o.db, 'read', (store) => {
-    const all = o.allTreaties ? store.allActions() : store.allActions(store.treaty(o.treaty).id);
-    const rows = o.asOf === undefined ? all : all.filter((a) => a.date <= o.asOf!);
-    return { kind: 'list', columns: o.columns, rows, notice: `${rows.length} action${rows.length === 1 ? '' : 's'}` };
-  });
+export async function exportActions(ctx: Ctx, o: ExportOptions): Promise<StreamResult> {
+  const { store, done } = await ctx.openStore(o.db, 'read');
+  try {
+    const treaty = o.allTreaties ? undefined : store.treaty(o.treaty).id;
+    const rows = store.iterateActions(treaty, o.asOf);
+    // An iterator a closed pipe left half-read must end before its database can close.
+    return { kind: 'stream', columns: o.columns, rows, release: () => (rows.return?.(), done(true)) };
+  } catch (e) {
+    done(false);
+    throw e;
+  }
 }

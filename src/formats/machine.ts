@@ -1,7 +1,13 @@
 // Formats for programs: no colour, no padding, no prose. Dates stay ISO, numbers stay numbers,
 // a missing value is empty in CSV/TSV and null in JSON.
 import { stringify } from 'csv-stringify/sync';
-import type { Cell, ListResult } from './result.js';
+import type { Cell, Row } from './result.js';
+
+/** What the machine formats read: rows may stream from the database, one at a time. */
+export interface Rows {
+  columns: readonly string[];
+  rows: Iterable<Row>;
+}
 
 export type MachineFormat = 'csv' | 'tsv' | 'json' | 'ndjson' | 'markdown';
 
@@ -16,15 +22,21 @@ function text(cell: Cell): string {
 }
 
 /** RFC 4180 quoting, header row first, LF line endings. */
-export function* csv({ columns, rows }: ListResult): Generator<string> {
+export function* csv({ columns, rows }: Rows): Generator<string> {
   yield stringify([columns as string[]]);
-  for (let i = 0; i < rows.length; i += 500) {
-    yield stringify(rows.slice(i, i + 500).map((r) => columns.map((c) => text(r[c] ?? null))));
+  let batch: string[][] = [];
+  for (const r of rows) {
+    batch.push(columns.map((c) => text(r[c] ?? null)));
+    if (batch.length === 500) {
+      yield stringify(batch);
+      batch = [];
+    }
   }
+  if (batch.length) yield stringify(batch);
 }
 
 /** Tab-separated; a tab, newline, carriage return or backslash inside a value is written \t, \n, \r, \\. */
-export function* tsv({ columns, rows }: ListResult): Generator<string> {
+export function* tsv({ columns, rows }: Rows): Generator<string> {
   const escape = (s: string) => s.replace(/[\\\t\n\r]/g, (ch) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[ch]!);
   yield `${columns.map(escape).join('\t')}\n`;
   let chunk = '';
@@ -38,13 +50,23 @@ export function* tsv({ columns, rows }: ListResult): Generator<string> {
   if (chunk) yield chunk;
 }
 
-/** A JSON array of objects, keys in column order. */
-export function* json({ columns, rows }: ListResult): Generator<string> {
-  yield `${JSON.stringify(rows.map((r) => pick(r, columns)), null, 2)}\n`;
+/** A JSON array of objects, keys in column order: the text of JSON.stringify(rows, null, 2), written row by row. */
+export function* json({ columns, rows }: Rows): Generator<string> {
+  let chunk = '';
+  let first = true;
+  for (const r of rows) {
+    chunk += `${first ? '[\n' : ',\n'}  ${JSON.stringify(pick(r, columns), null, 2).replace(/\n/g, '\n  ')}`;
+    first = false;
+    if (chunk.length > 65536) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  yield first ? '[]\n' : `${chunk}\n]\n`;
 }
 
 /** One JSON object per line. */
-export function* ndjson({ columns, rows }: ListResult): Generator<string> {
+export function* ndjson({ columns, rows }: Rows): Generator<string> {
   let chunk = '';
   for (const r of rows) {
     chunk += `${JSON.stringify(pick(r, columns))}\n`;
@@ -57,10 +79,10 @@ export function* ndjson({ columns, rows }: ListResult): Generator<string> {
 }
 
 /** A GitHub table; `|` and line breaks inside a value are escaped. */
-export function* markdown({ columns, rows }: ListResult): Generator<string> {
+export function* markdown({ columns, rows }: Rows): Generator<string> {
   const escape = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
   yield `| ${columns.map(escape).join(' | ')} |\n| ${columns.map(() => '---').join(' | ')} |\n`;
   for (const r of rows) yield `| ${columns.map((c) => escape(text(r[c] ?? null))).join(' | ')} |\n`;
 }
 
-export const MACHINE: Record<MachineFormat, (result: ListResult) => Iterable<string>> = { csv, tsv, json, ndjson, markdown };
+export const MACHINE: Record<MachineFormat, (result: Rows) => Iterable<string>> = { csv, tsv, json, ndjson, markdown };

@@ -23,6 +23,10 @@ function* chunks(result: Result, format: Format, style: Style, width: number | u
     if (format === 'ndjson') return yield `${JSON.stringify(result.status)}\n`;
     return yield* MACHINE[format](statusAsList(result.status));
   }
+  if (result.kind === 'stream') {
+    if (format === 'table') return yield* table({ kind: 'list', columns: result.columns, rows: [...result.rows] }, style, width);
+    return yield* MACHINE[format](result);
+  }
   if (format === 'table') return yield* result.kind === 'history' ? historyView(result, style, width) : table(result, style, width);
   yield* MACHINE[format](listOf(result));
 }

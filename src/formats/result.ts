@@ -36,7 +36,18 @@ export interface HistoryResult {
   list: ListResult;
 }
 
-export type Result = ListResult | StatusResult | HistoryResult;
+/**
+ * Rows read from the database while they are written out, so a large export never sits in memory
+ * whole. `release` closes the database once the output layer is done with them.
+ */
+export interface StreamResult {
+  kind: 'stream';
+  columns: readonly string[];
+  rows: Iterable<Row>;
+  release(): void;
+}
+
+export type Result = ListResult | StatusResult | HistoryResult | StreamResult;
 
 /** The list a result gives to machine formats. */
 export function listOf(result: ListResult | HistoryResult): ListResult {

@@ -166,6 +166,8 @@ function connect(path: string, mode: OpenMode): Db {
     if (mode === 'write') {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
+      // A large import is one transaction: with the default 2 MB cache SQLite spills pages mid-way.
+      db.pragma('cache_size = -65536');
       db.pragma('foreign_keys = ON');
     }
     return db;

@@ -75,11 +75,11 @@ export class Store {
     );
   }
 
-  /** Every action in order of treaty, date and participant; what `treaty export` writes. */
-  allActions(treaty?: string): ActionRow[] {
-    const sql = 'SELECT treaty, code, action, date, reference, source, note FROM actions';
+  /** Every action in order of treaty, date and participant, read one at a time: what `treaty export` writes. */
+  iterateActions(treaty?: string, asOf = '9999-12-31'): IterableIterator<ActionRow> {
+    const sql = 'SELECT treaty, code, action, date, reference, source, note FROM actions WHERE date <= ?';
     const order = ' ORDER BY treaty, date, code, action';
-    return (treaty === undefined ? this.statement(sql + order).all() : this.statement(`${sql} WHERE treaty = ?${order}`).all(treaty)) as ActionRow[];
+    return (treaty === undefined ? this.statement(sql + order).iterate(asOf) : this.statement(`${sql} AND treaty = ?${order}`).iterate(asOf, treaty)) as IterableIterator<ActionRow>;
   }
 
   /** The depositary's published dates of entry into force for a treaty's parties. */
