@@ -118,7 +118,7 @@ function collect(inputs: readonly Input[], store: Store, source: string | undefi
   const notes: string[] = [];
   for (const input of inputs) {
     if ('rows' in input) {
-      rows.push(...input.rows);
+      for (const r of input.rows) rows.push(r); // not push(...rows): a large file overflows the stack
       continue;
     }
     const doc = input.document;
@@ -129,7 +129,7 @@ function collect(inputs: readonly Input[], store: Store, source: string | undefi
       throw new UserError(`${input.file}: the status page is of treaty ${doc.id}, which is not in the database`);
     }
     const found = depositaryRows(doc, input.file, treaty, store.participants().values(), source);
-    rows.push(...found);
+    for (const r of found) rows.push(r);
     if (doc.repairs.length) notes.push(`${input.file}: repaired: ${doc.repairs.join('; ')}`);
     const signatures = doc.rows.filter((r) => r.signature).length;
     const consents = doc.rows.filter((r) => r.consent).length;

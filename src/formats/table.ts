@@ -63,7 +63,7 @@ function show(cell: Cell): string {
  */
 export function fitWidths(columns: readonly string[], cells: readonly string[][], width: number | undefined): number[] | undefined {
   if (!width) return undefined;
-  const natural = columns.map((c, i) => Math.max(c.length, ...cells.map((row) => longestLine(row[i]!))));
+  const natural = columns.map((c, i) => cells.reduce((most, row) => Math.max(most, longestLine(row[i]!)), c.length));
   const borders = 3 * columns.length + 1;
   let excess = natural.reduce((a, b) => a + b, 0) + borders - width;
   if (excess <= 0) return undefined;

@@ -83,7 +83,7 @@ export function loadBundledData(dir = bundledDataDir()): BundledData {
     });
     const problem = checkActions(rows, treatyById, codes)[0];
     if (problem) throw new UserError(`${show(file)}:${problem.where}: ${problem.message}`);
-    actions.push(...rows.map((r) => r.row));
+    for (const r of rows) actions.push(r.row);
   }
 
   const published: PublishedRow[] = [];

