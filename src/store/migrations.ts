@@ -83,6 +83,13 @@ export const MIGRATIONS: readonly { version: number; sql: string }[] = [
       ) STRICT;
     `,
   },
+  {
+    // Reads take a treaty's actions in date order: from this index, with no sort (EXPLAIN QUERY PLAN is tested).
+    version: 3,
+    sql: `
+      CREATE INDEX actions_by_treaty_date ON actions (treaty, date, code, action);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -285,7 +285,7 @@ describe('treaty db', () => {
     const check = runCli(['db', 'check', '--json'], env);
     expect(check.code).toBe(0);
     const rows = Object.fromEntries(JSON.parse(check.stdout).map((r: { check: string; value: unknown }) => [r.check, r.value]));
-    expect(rows).toMatchObject({ integrity: 'ok', schema_version: 2, treaties: 2, bundled_actions_missing: 0 });
+    expect(rows).toMatchObject({ integrity: 'ok', schema_version: 3, treaties: 2, bundled_actions_missing: 0 });
   });
 
   it('backup writes a copy that answers like the original, and will not overwrite without --force', () => {

@@ -118,3 +118,28 @@ describe('an older database', () => {
     opened.keep();
   });
 });
+
+describe('the hot queries', () => {
+  const db = freshDb();
+  seed(db, loadBundledData(bundledDataDir({})), '2026-11-23T00:00:00.000Z');
+  const plan = (sql: string, ...params: unknown[]) =>
+    (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join('\n');
+
+  it("read a treaty's actions in date order from an index, with no sort", () => {
+    const detail = plan('SELECT treaty, code, action, date, reference, source, note FROM actions WHERE treaty = ? AND date <= ? ORDER BY date, code, action', 'XVIII-16', '2026-11-23');
+    expect(detail).toMatch(/USING INDEX actions_by_treaty_date/);
+    expect(detail).not.toMatch(/TEMP B-TREE/);
+  });
+
+  it("find one participant's actions by an index", () => {
+    expect(plan('SELECT * FROM actions WHERE code = ? AND treaty = ?', 'VNM', 'XVIII-16')).toMatch(/USING INDEX actions_by_participant/);
+  });
+
+  it('export every action in order without a sort', () => {
+    expect(plan('SELECT * FROM actions WHERE date <= ? ORDER BY treaty, date, code, action', '9999-12-31')).not.toMatch(/TEMP B-TREE/);
+  });
+
+  it('look a treaty up by alias through its key', () => {
+    expect(plan('SELECT t.definition FROM treaty_aliases a JOIN treaties t ON t.id = a.treaty WHERE a.alias = ? COLLATE NOCASE', 'hanoi')).toMatch(/USING (INDEX|PRIMARY KEY).*alias/i);
+  });
+});
