@@ -31,6 +31,11 @@ Examples:
                                                    the Budapest Convention the day before it entered into force
   $ treaty treaties                                every treaty in the database
   $ treaty compare hanoi budapest                  who stands where in each
+  $ treaty what-if --deposit "Qatar:2026-12-15"    the status if Qatar deposited then
+  $ treaty pace hanoi budapest                     is it moving faster than Budapest did?
+  $ treaty changes --since-last --json             for cron: exit 3 when nothing changed
+  $ treaty calendar > hanoi.ics                    entry-into-force dates for a calendar
+  $ treaty explain                                 the rule and the arithmetic of the date
 
 The database is --db, else $TREATY_DB, else ~/.local/share/treaty/treaty.db ($XDG_DATA_HOME is honoured);
 it is created from the bundled data on first use.
@@ -55,7 +60,7 @@ function addFormatOptions(cmd: Command, withColumns = true): Command {
   return withColumns ? cmd.option('--columns <list>', 'only these columns, in this order (comma-separated)') : cmd;
 }
 
-export function buildProgram(io: Io, argv: readonly string[] = []): Command {
+export function buildProgram(io: Io, argv: readonly string[] = [], state: { exitCode: number } = { exitCode: 0 }): Command {
   // What the change log records as the command that wrote: the command line, as typed.
   const commandLine = ['treaty', ...argv].map((a) => (/^[\w.,:\/@=+-]+$/.test(a) ? a : JSON.stringify(a))).join(' ');
   const ctx = createContext(io.env);
@@ -92,6 +97,7 @@ export function buildProgram(io: Io, argv: readonly string[] = []): Command {
     const { render } = await import('./formats/render.js');
     const { styleFor } = await import('./ui/style.js');
     const style = await styleFor(format === 'table' ? colorLevel(io.isTTY, io.env, flags.color) : 0);
+    if (result.kind === 'list' && result.exitCode !== undefined) state.exitCode = result.exitCode;
     try {
       render(result, format, io.out, style, io.columns);
     } finally {
@@ -330,15 +336,22 @@ export function buildProgram(io: Io, argv: readonly string[] = []): Command {
         .description('the change log: every write, with the row before and after')
         .option('--since <date>', 'only changes made on or after this date (UTC)')
         .option('--with-seed', 'also the rows written when the database was created')
-        .addHelpText('after', '\nColumns: id, at, command, entity, key, before, after. Undo one with: treaty undo <id>'),
+        .option('--since-last', 'only changes since the previous --since-last call on this database (it remembers)')
+        .addHelpText('after', `
+Columns: id, at, command, entity, key, before, after. Undo one with: treaty undo <id>
+
+Exit codes with --since or --since-last: 0 when there are changes, 3 when there are none, so that
+  treaty sync && treaty changes --since-last --json | notify
+runs notify only when something changed (1 and 2 mean errors, as for every command).`),
     ).action(async (_flags, cmd: Command) => {
-      const flags = cmd.optsWithGlobals<ListFlags & { since?: string; withSeed?: boolean }>();
+      const flags = cmd.optsWithGlobals<ListFlags & { since?: string; withSeed?: boolean; sinceLast?: boolean }>();
       const { changes, CHANGE_COLUMNS } = await import('./commands/changes.js');
       const options = {
         db: parseDbPath(flags.db),
         since: flags.since === undefined ? undefined : parseDate(flags.since, '--since'),
         treaty: flags.treaty === undefined ? undefined : parseTreatyRef(flags.treaty),
         withSeed: flags.withSeed === true,
+        sinceLast: flags.sinceLast === true,
         columns: parseColumns(flags.columns, CHANGE_COLUMNS),
       };
       await respond(flags, () => changes(ctx, options));
@@ -424,6 +437,84 @@ export function buildProgram(io: Io, argv: readonly string[] = []): Command {
     });
   }
 
+  if (wanted('explain')) {
+    addFormatOptions(
+      program
+        .command('explain')
+        .description('the rule in words, the instruments counted so far in order, and the arithmetic of the date'),
+      false,
+    ).action(async (_flags, cmd: Command) => {
+      const flags = cmd.optsWithGlobals<GlobalFlags & FormatFlags>();
+      const { explainCommand } = await import('./commands/explain.js');
+      const options = globals(flags);
+      await respond(flags, () => explainCommand(ctx, options));
+    });
+  }
+
+  if (wanted('what-if')) {
+    addFormatOptions(
+      program
+        .command('what-if')
+        .description('status as it would be after hypothetical deposits; nothing is stored')
+        .option('--deposit <participant:date[:action]>', 'a hypothetical deposit, e.g. "Qatar:2026-12-15" (repeatable; action default ratification)', (v: string, prev: string[] = []) => [...prev, v])
+        .option('--add <n>', 'N deposits by participants not named...')
+        .option('--on <date>', '...on this date')
+        .addHelpText('after', `
+Examples:
+  $ treaty what-if --deposit "Qatar:2026-12-15" --deposit "Viet Nam:2027-01-10"
+  $ treaty what-if --add 38 --on 2027-06-30 --json
+Evaluated as of the latest hypothetical date (or --as-of), with the same engine as status.`),
+      false,
+    ).action(async (_flags, cmd: Command) => {
+      const flags = cmd.optsWithGlobals<GlobalFlags & FormatFlags & { deposit?: string[]; add?: string; on?: string }>();
+      const { whatIf } = await import('./commands/what-if.js');
+      const deposits = (flags.deposit ?? []).map((d) => {
+        const m = /^(.+?):(\d{4}-\d{2}-\d{2})(?::([a-z_]+))?$/.exec(d.trim());
+        if (!m) throw new UsageError(`--deposit: expected "participant:YYYY-MM-DD" (and optionally ":action"), got "${d}"`);
+        const action = m[3] ?? 'ratification';
+        if (!['ratification', 'acceptance', 'approval', 'accession'].includes(action)) throw new UsageError(`--deposit: "${action}" is not an instrument (ratification, acceptance, approval, accession)`);
+        return { participant: m[1]!, date: parseDate(m[2]!, '--deposit'), action: action as 'ratification' };
+      });
+      if ((flags.add === undefined) !== (flags.on === undefined)) throw new UsageError('--add and --on go together: --add 5 --on 2027-01-01');
+      if (flags.add !== undefined && !/^[1-9]\d{0,2}$/.test(flags.add)) throw new UsageError(`--add: expected a number from 1 to 999, got "${flags.add}"`);
+      const options = {
+        ...globals(flags),
+        deposits,
+        anonymous: flags.add === undefined ? undefined : { count: Number(flags.add), on: parseDate(flags.on!, '--on') },
+      };
+      await respond(flags, () => whatIf(ctx, options));
+    });
+  }
+
+  if (wanted('pace')) {
+    addFormatOptions(
+      program
+        .command('pace')
+        .description('treaties side by side by days since they opened for signature')
+        .argument('[treaty...]', 'treaty ids or aliases (default: every treaty)')
+        .addHelpText('after', '\nColumns: treaty, day, date, signatories, counted, event. Days 30, 90, 180, 365, 730, 1095, 1825, 3650, and the day the threshold was met.'),
+    ).action(async (names: string[], _flags, cmd: Command) => {
+      const flags = cmd.optsWithGlobals<ListFlags>();
+      const { pace, PACE_COLUMNS } = await import('./commands/pace.js');
+      const options = { db: parseDbPath(flags.db), treaties: names.map((n) => parseTreatyRef(n)), asOf: parseAsOf(flags.asOf), columns: parseColumns(flags.columns, PACE_COLUMNS) };
+      await respond(flags, () => pace(ctx, options));
+    });
+  }
+
+  if (wanted('calendar')) {
+    program
+      .command('calendar')
+      .description('an iCalendar (.ics) file of entry-into-force dates and the signature deadline')
+      .option('--all-treaties', 'every treaty in the database, not only --treaty')
+      .addHelpText('after', '\nExample: treaty calendar --all-treaties > treaties.ics   (then import the file into any calendar program)')
+      .action(async (_flags, cmd: Command) => {
+        const flags = cmd.optsWithGlobals<GlobalFlags & { allTreaties?: boolean }>();
+        const { calendar } = await import('./commands/calendar.js');
+        const options = { ...globals(flags), allTreaties: flags.allTreaties === true };
+        await emit(await calendar(ctx, options), { ...flags, format: 'table' });
+      });
+  }
+
   if (wanted('completion')) {
     program
       .command('completion')
@@ -450,7 +541,7 @@ export function buildProgram(io: Io, argv: readonly string[] = []): Command {
   return program;
 }
 
-const COMMANDS = ['status', 'participants', 'history', 'export', 'treaties', 'compare', 'record', 'remove', 'import', 'changes', 'undo', 'sync', 'db', 'completion', '__complete'];
+const COMMANDS = ['status', 'participants', 'history', 'export', 'treaties', 'compare', 'explain', 'what-if', 'pace', 'calendar', 'record', 'remove', 'import', 'changes', 'undo', 'sync', 'db', 'completion', '__complete'];
 const GLOBALS_WITH_VALUE = new Set(['--db', '--treaty', '--as-of']);
 
 /** The command a command line runs, when it names a known one before anything else. */
@@ -466,8 +557,9 @@ function commandName(argv: readonly string[]): string | undefined {
 
 export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
   try {
-    await buildProgram(io, argv).parseAsync(argv, { from: 'user' });
-    return 0;
+    const state = { exitCode: 0 };
+    await buildProgram(io, argv, state).parseAsync(argv, { from: 'user' });
+    return state.exitCode;
   } catch (e) {
     return report(e, io);
   }

@@ -17,22 +17,43 @@ export interface ChangesOptions {
   treaty: string | undefined;
   /** Also the rows written when the database was created from the bundled data. */
   withSeed: boolean;
+  /** Only changes made since the previous --since-last call on this database, which it remembers. */
+  sinceLast: boolean;
   columns: readonly string[];
 }
 
+/** Exit code of `treaty changes --since/--since-last` when there is nothing new, so cron jobs can tell. */
+export const NO_CHANGES_EXIT = 3;
+
+const SEEN_KEY = 'changes_seen_up_to';
+
 export async function changes(ctx: Ctx, o: ChangesOptions): Promise<ListResult> {
-  return ctx.withStore(o.db, 'read', (store) => {
+  return ctx.withStore(o.db, o.sinceLast ? 'write' : 'read', (store) => {
     const treaty = o.treaty === undefined ? undefined : store.treaty(o.treaty).id;
+    const seen = o.sinceLast ? Number((store.db.prepare('SELECT value FROM meta WHERE key = ?').get(SEEN_KEY) as { value: string } | undefined)?.value ?? 0) : 0;
     const rows = (
       store.db
         .prepare(
           `SELECT id, at, command, entity, key, before, after FROM changes
-           WHERE at >= @since AND (@seed = 1 OR command <> 'seed') AND (@treaty IS NULL OR substr(key, 1, length(@treaty) + 1) = @treaty || '|')
+           WHERE id > @seen AND at >= @since AND (@seed = 1 OR command <> 'seed') AND (@treaty IS NULL OR substr(key, 1, length(@treaty) + 1) = @treaty || '|')
            ORDER BY id`,
         )
-        .all({ since: o.since ?? '0000', seed: o.withSeed ? 1 : 0, treaty: treaty ?? null }) as ChangeRecord[]
+        .all({ seen, since: o.since ?? '0000', seed: o.withSeed ? 1 : 0, treaty: treaty ?? null }) as ChangeRecord[]
     ).map((c) => ({ ...c }));
-    return { kind: 'list', columns: o.columns, rows, notice: `${rows.length} change${rows.length === 1 ? '' : 's'}${o.since ? ` since ${o.since}` : ''}` };
+    if (o.sinceLast) {
+      // Remember the newest change, seen or not (a filtered call still moves the marker past what it skipped).
+      const newest = (store.db.prepare('SELECT max(id) AS id FROM changes').get() as { id: number | null }).id ?? 0;
+      store.db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(SEEN_KEY, String(newest));
+    }
+    const alert = o.since !== undefined || o.sinceLast;
+    const since = o.sinceLast ? ' since the last --since-last' : o.since ? ` since ${o.since}` : '';
+    return {
+      kind: 'list',
+      columns: o.columns,
+      rows,
+      notice: `${rows.length} change${rows.length === 1 ? '' : 's'}${since}`,
+      ...(alert && rows.length === 0 ? { exitCode: NO_CHANGES_EXIT } : {}),
+    };
   });
 }
 

@@ -6,6 +6,7 @@ import { MACHINE } from './machine.js';
 import { listOf, type Result } from './result.js';
 import { statusAsList } from './status-row.js';
 import { statusView } from './status-view.js';
+import { explainView } from './explain-view.js';
 import { historyView } from './history-view.js';
 import { table } from './table.js';
 
@@ -17,10 +18,18 @@ export function render(result: Result, format: Format, out: Sink, style: Style, 
 }
 
 function* chunks(result: Result, format: Format, style: Style, width: number | undefined): Iterable<string> {
+  if (result.kind === 'text') return yield result.text;
+  if (result.kind === 'explain') {
+    if (format === 'table') return yield explainView(result.explanation, style);
+    if (format === 'json') return yield `${JSON.stringify(result.explanation, null, 2)}\n`;
+    if (format === 'ndjson') return yield `${JSON.stringify(result.explanation)}\n`;
+    return yield* MACHINE[format]({ columns: ['n', 'code', 'name', 'action', 'date', 'decisive'], rows: result.explanation.counted });
+  }
   if (result.kind === 'status') {
+    const object = result.whatIf ? { ...result.status, hypotheses: result.whatIf.hypotheses, explanation: result.whatIf.explanation } : result.status;
     if (format === 'table') return yield statusView(result, style);
-    if (format === 'json') return yield `${JSON.stringify(result.status, null, 2)}\n`;
-    if (format === 'ndjson') return yield `${JSON.stringify(result.status)}\n`;
+    if (format === 'json') return yield `${JSON.stringify(object, null, 2)}\n`;
+    if (format === 'ndjson') return yield `${JSON.stringify(object)}\n`;
     return yield* MACHINE[format](statusAsList(result.status));
   }
   if (result.kind === 'stream') {

@@ -1,5 +1,6 @@
 // What every command returns. Commands never print; src/formats/render.ts turns a result into text.
 import type { TreatyDefinition } from '../domain/model.js';
+import type { Explanation } from '../domain/explain.js';
 import type { TreatyStatus } from '../domain/status.js';
 
 export type Cell = string | number | boolean | null;
@@ -19,6 +20,8 @@ export interface ListResult {
   plain?: boolean;
   /** A table shows at most this many rows (the machine formats show all). */
   tableLimit?: number;
+  /** The process's exit code when not 0: `treaty changes` says "nothing new" with 3. */
+  exitCode?: number;
 }
 
 export interface StatusResult {
@@ -26,6 +29,20 @@ export interface StatusResult {
   status: TreatyStatus;
   /** The definition behind the figures, for the people's view (rule in words, snapshot source). */
   treaty: TreatyDefinition;
+  /** For what-if: the hypothetical deposits behind the figures, and what they change, in one line. */
+  whatIf?: { hypotheses: readonly Row[]; explanation: string };
+}
+
+/** A treaty's rule and the arithmetic of its date (treaty explain). */
+export interface ExplainResult {
+  kind: 'explain';
+  explanation: Explanation;
+}
+
+/** Text in a format of its own (an iCalendar file): printed as it is. */
+export interface TextResult {
+  kind: 'text';
+  text: string;
 }
 
 export interface HistoryResult {
@@ -47,7 +64,7 @@ export interface StreamResult {
   release(): void;
 }
 
-export type Result = ListResult | StatusResult | HistoryResult | StreamResult;
+export type Result = ListResult | StatusResult | HistoryResult | StreamResult | ExplainResult | TextResult;
 
 /** The list a result gives to machine formats. */
 export function listOf(result: ListResult | HistoryResult): ListResult {

@@ -15,7 +15,8 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-export function statusView({ status: s, treaty }: StatusResult, style: Style): string {
+export function statusView(result: StatusResult, style: Style): string {
+  const { status: s, treaty } = result;
   const lines: [string, string][] = [];
   const percent = Math.floor((Math.min(s.counted, s.threshold) / s.threshold) * 100);
   const excluded = treaty.rule.excluded_kinds.length > 0 && s.consents > s.counted ? ` (${s.consents - s.counted} not counted: ${treaty.rule.excluded_kinds.join(', ')})` : '';
@@ -63,7 +64,12 @@ export function statusView({ status: s, treaty }: StatusResult, style: Style): s
 
   const width = Math.max(...lines.map(([k]) => k.length)) + 2;
   const body = lines.map(([k, v]) => `  ${style.bold(k.padEnd(width))}${v}`).join('\n');
-  return `${style.bold(s.short_title)} ${style.dim(`(${s.treaty})`)}\n\n${body}\n`;
+  const head = `${style.bold(s.short_title)} ${style.dim(`(${s.treaty})`)}`;
+  if (!result.whatIf) return `${head}\n\n${body}\n`;
+  const hypotheses = result.whatIf.hypotheses
+    .map((h) => `  ${style.yellow('if')} ${h.name} (${h.code}) deposits on ${h.date}: in force for it ${h.in_force_on ?? 'when the treaty is'}`)
+    .join('\n');
+  return `${head} ${style.yellow('— what if, nothing stored')}\n\n${hypotheses}\n\n${body}\n\n  ${result.whatIf.explanation}\n`;
 }
 
 function ordinalSuffix(n: number): string {

@@ -1,0 +1,50 @@
+// treaty pace [treaty...]: treaties side by side by days since they opened for signature.
+import { addDays, daysBetween, type IsoDate } from '../domain/dates.js';
+import { entryIntoForce } from '../domain/entry-into-force.js';
+import { actionsUpTo } from '../domain/status.js';
+import type { Ctx } from '../context.js';
+import type { ListResult, Row } from '../formats/result.js';
+
+export const PACE_DAYS = [30, 90, 180, 365, 730, 1095, 1825, 3650] as const;
+export const PACE_COLUMNS = ['treaty', 'day', 'date', 'signatories', 'counted', 'event'] as const;
+
+export interface PaceOptions {
+  db: string | undefined;
+  /** Treaties to compare; every treaty in the database when empty. */
+  treaties: readonly string[];
+  asOf: IsoDate | undefined;
+  columns: readonly string[];
+}
+
+export async function pace(ctx: Ctx, o: PaceOptions): Promise<ListResult> {
+  const asOf = o.asOf ?? ctx.today();
+  return ctx.withStore(o.db, 'read', (store) => {
+    const treaties = o.treaties.length ? o.treaties.map((t) => store.treaty(t)) : store.definitions();
+    const participants = store.participants();
+    const rows: Row[] = [];
+    for (const treaty of treaties) {
+      const actions = store.actions(treaty.id, asOf);
+      const opens = treaty.signature.opens_on;
+      const at = (date: IsoDate) => {
+        const known = actionsUpTo(actions, date);
+        const signatories = new Set(known.filter((a) => a.action === 'signature').map((a) => a.code)).size;
+        return { signatories, eif: entryIntoForce(treaty.rule, participants, known) };
+      };
+      const points: Row[] = [];
+      for (const day of PACE_DAYS) {
+        const date = addDays(opens, day);
+        if (date > asOf) break;
+        const { signatories, eif } = at(date);
+        points.push({ treaty: treaty.id, day, date, signatories, counted: eif.counted, event: null });
+      }
+      const reached = at(asOf).eif.threshold_reached_on;
+      if (reached) {
+        const { signatories, eif } = at(reached);
+        points.push({ treaty: treaty.id, day: daysBetween(opens, reached), date: reached, signatories, counted: eif.counted, event: `threshold of ${treaty.rule.threshold} met` });
+      }
+      points.sort((a, b) => (a.day as number) - (b.day as number));
+      rows.push(...points);
+    }
+    return { kind: 'list', columns: o.columns, rows, notice: `days since each treaty opened for signature, as of ${asOf}` };
+  });
+}

@@ -1,0 +1,78 @@
+// A treaty's rule in words and the arithmetic of its dates: which instruments count, in order, which
+// one met (or would meet) the threshold, and how the date of entry into force follows from it.
+import { formatLong, type IsoDate } from './dates.js';
+import { describeDelay } from './delay.js';
+import type { EntryIntoForce } from './entry-into-force.js';
+import type { Participant, TreatyDefinition } from './model.js';
+
+export interface Explanation {
+  treaty: string;
+  as_of: IsoDate;
+  rule: string;
+  counted: { n: number; code: string; name: string; action: string; date: IsoDate; decisive: boolean }[];
+  not_counted: { code: string; name: string; action: string; date: IsoDate; why: string }[];
+  threshold: number;
+  threshold_reached_on: IsoDate | null;
+  decisive: { code: string; name: string; date: IsoDate } | null;
+  /** `2031-01-14 + 90 days = 2031-04-14`, or what is still missing. */
+  arithmetic: string;
+  entry_into_force_on: IsoDate | null;
+}
+
+function ordinal(n: number): string {
+  const tens = n % 100;
+  return `${n}${tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th')}`;
+}
+
+const GROUP_WORDS: Record<string, string> = { coe_member: 'member States of the Council of Europe', eu_member: 'member States of the EU', un_member: 'UN Member States' };
+export const KIND_WORDS: Record<string, string> = { reio: 'regional economic integration organization (the EU)', state: 'State' };
+
+export function describeRule(treaty: TreatyDefinition): string {
+  const r = treaty.rule;
+  const group = r.group_condition ? `, at least ${r.group_condition.at_least} of them from ${GROUP_WORDS[r.group_condition.group] ?? r.group_condition.group}` : '';
+  const excluded = r.excluded_kinds.length ? ` Instruments of a ${r.excluded_kinds.map((k) => KIND_WORDS[k] ?? k).join(' or ')} do not count in addition to those of its members.` : '';
+  const later = `${describeDelay(r.later.delay)} after its own instrument${r.later.not_before_entry_into_force ? ', or on the treaty\'s entry into force if that is later' : ''}`;
+  return `Enters into force ${describeDelay(r.delay)} after the ${ordinal(r.threshold)} instrument of ${r.counted_actions.join(', ')}${group}.${excluded} For a participant that consents later: ${later}.`;
+}
+
+export function explain(treaty: TreatyDefinition, participants: ReadonlyMap<string, Participant>, eif: EntryIntoForce, asOf: IsoDate): Explanation {
+  const name = (code: string) => participants.get(code)?.name ?? code;
+  let n = 0;
+  const counted: Explanation['counted'] = [];
+  const notCounted: Explanation['not_counted'] = [];
+  for (const c of eif.consents) {
+    if (c.counted) {
+      n += 1;
+      counted.push({ n, code: c.code, name: name(c.code), action: c.action, date: c.date, decisive: eif.decisive === c });
+    } else {
+      const kind = participants.get(c.code)?.kind ?? 'unknown';
+      notCounted.push({ code: c.code, name: name(c.code), action: c.action, date: c.date, why: `a ${KIND_WORDS[kind] ?? kind}: not counted in addition to its member States` });
+    }
+  }
+  const d = eif.decisive;
+  const arithmetic =
+    d && eif.entry_into_force_on
+      ? `${d.date} + ${describeDelay(treaty.rule.delay)} = ${eif.entry_into_force_on}`
+      : `${eif.remaining} more counted instrument${eif.remaining === 1 ? '' : 's'} needed; then the ${ordinal(treaty.rule.threshold)} instrument's date + ${describeDelay(treaty.rule.delay)}`;
+  return {
+    treaty: treaty.id,
+    as_of: asOf,
+    rule: describeRule(treaty),
+    counted,
+    not_counted: notCounted,
+    threshold: treaty.rule.threshold,
+    threshold_reached_on: eif.threshold_reached_on,
+    decisive: d ? { code: d.code, name: name(d.code), date: d.date } : null,
+    arithmetic,
+    entry_into_force_on: eif.entry_into_force_on,
+  };
+}
+
+/** One line: which instrument meets the threshold and what follows, for people. */
+export function explainInOneLine(e: Explanation): string {
+  if (e.decisive && e.entry_into_force_on) {
+    return `${e.decisive.name}'s instrument of ${formatLong(e.decisive.date)} is the ${ordinal(e.threshold)} counted one: ${e.arithmetic}.`;
+  }
+  return `${e.counted.length} of ${e.threshold} counted instruments; ${e.arithmetic}.`;
+}
+

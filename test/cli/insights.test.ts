@@ -1,0 +1,147 @@
+// what-if, pace, explain, calendar and alerts: answers computed from the data, never written to it.
+import ICAL from 'ical.js';
+import { describe, expect, it } from 'vitest';
+import { fingerprint } from '../helpers/files.js';
+import { cleanEnv, runCli } from '../helpers/run-cli.js';
+
+function freshEnv() {
+  const env = cleanEnv();
+  expect(runCli(['status', '--as-of', '2026-01-01'], env).code).toBe(0);
+  return env;
+}
+
+/** The whole logical content of a database: every action and every logged change. */
+function dump(env: Record<string, string>) {
+  return runCli(['export', '--all-treaties', '--csv'], env).stdout + runCli(['changes', '--with-seed', '--csv'], env).stdout;
+}
+
+describe('treaty what-if', () => {
+  it('adds hypothetical deposits to the real data, explains itself, and writes nothing', () => {
+    const env = freshEnv();
+    const before = { file: fingerprint(env.TREATY_DB!), dump: dump(env) };
+    const r = runCli(['what-if', '--deposit', 'Qatar:2026-12-15', '--deposit', 'Viet Nam:2027-01-10', '--deposit', 'EU:2027-01-11:approval', '--json'], env);
+    expect(r.code, r.stderr).toBe(0);
+    const s = JSON.parse(r.stdout);
+    expect(s).toMatchObject({ as_of: '2027-01-11', consents: 3, counted: 2, remaining: 38, entry_into_force: { state: 'pending' } });
+    expect(s.hypotheses.map((h: { code: string }) => h.code)).toEqual(['QAT', 'VNM', 'EUU']);
+    expect(s.explanation).toMatch(/European Union does not count: the instrument of a regional economic integration organization/);
+    expect(fingerprint(env.TREATY_DB!)).toBe(before.file);
+    expect(dump(env)).toBe(before.dump);
+  });
+
+  it('with --add N --on DATE, names the instrument that would meet the threshold and the arithmetic', () => {
+    const env = freshEnv();
+    const s = JSON.parse(runCli(['what-if', '--add', '40', '--on', '2027-03-01', '--json'], env).stdout);
+    expect(s).toMatchObject({ counted: 40, threshold_reached_on: '2027-03-01', entry_into_force: { state: 'scheduled', date: '2027-05-30' } });
+    expect(s.explanation).toBe("hypothetical State 40's instrument of 1 March 2027 is the 40th counted one: 2027-03-01 + 90 days = 2027-05-30.");
+    const table = runCli(['what-if', '--add', '40', '--on', '2027-03-01'], env).stdout;
+    expect(table).toContain('what if, nothing stored');
+    expect(table).toContain('scheduled for 30 May 2027');
+  });
+
+  it('gives a later party its own date', () => {
+    const env = freshEnv();
+    const s = JSON.parse(runCli(['what-if', '--add', '40', '--on', '2027-03-01', '--deposit', 'Qatar:2027-07-01', '--json'], env).stdout);
+    expect(s.hypotheses.find((h: { code: string }) => h.code === 'QAT').in_force_on).toBe('2027-07-31');
+  });
+
+  it.each([
+    [['--deposit', 'Atlantis:2027-01-01'], 1, /^error: unknown participant "Atlantis"/],
+    [['--deposit', 'Viet Nam:2025-01-01'], 1, /^error: 2025-01-01 is before Viet Nam's latest recorded action \(2025-10-25\)/],
+    [['--deposit', 'Qatar:2027-02-30'], 2, /^error: --deposit: expected a real date/],
+    [['--deposit', 'Qatar'], 2, /^error: --deposit: expected "participant:YYYY-MM-DD"/],
+    [['--add', '3'], 2, /^error: --add and --on go together/],
+    [[], 1, /^error: what-if needs a hypothesis/],
+  ])('refuses %j with exit %i and changes nothing', (args, code, stderr) => {
+    const env = freshEnv();
+    const before = fingerprint(env.TREATY_DB!);
+    const r = runCli(['what-if', ...args], env);
+    expect(r.code).toBe(code);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(stderr);
+    expect(fingerprint(env.TREATY_DB!)).toBe(before);
+  });
+
+  it('refuses a participant that has already deposited', () => {
+    const env = freshEnv();
+    runCli(['record', 'Qatar', 'ratification', '2026-02-10', '--source', 'https://example.org/q'], env);
+    expect(runCli(['what-if', '--deposit', 'Qatar:2026-12-15'], env)).toMatchObject({ code: 1, stderr: 'error: Qatar (QAT) has already deposited: ratification on 2026-02-10\n' });
+  });
+});
+
+describe('treaty pace', () => {
+  it('puts treaties side by side by days since opening, with the day each met its threshold', () => {
+    const env = freshEnv();
+    const rows = JSON.parse(runCli(['pace', 'hanoi', 'budapest', '--json', '--as-of', '2026-11-23'], env).stdout) as Record<string, unknown>[];
+    expect(rows.filter((r) => r.treaty === 'XVIII-16').map((r) => r.day)).toEqual([30, 90, 180, 365]);
+    expect(rows.find((r) => r.treaty === 'ets185' && r.event)).toEqual({ treaty: 'ets185', day: 846, date: '2004-03-18', signatories: 37, counted: 5, event: 'threshold of 5 met' });
+    expect(rows.find((r) => r.treaty === 'ets185' && r.day === 365)).toMatchObject({ counted: 2 });
+    const csv = runCli(['pace', 'budapest', '--csv', '--columns', 'day,counted', '--as-of', '2026-11-23'], env).stdout.split('\n');
+    expect(csv.slice(0, 3)).toEqual(['day,counted', '30,0', '90,0']);
+  });
+});
+
+describe('treaty explain', () => {
+  it('gives the rule, the counted instruments in order, the decisive one and the arithmetic', () => {
+    const env = freshEnv();
+    const e = JSON.parse(runCli(['explain', '--treaty', 'budapest', '--as-of', '2004-07-01', '--json'], env).stdout);
+    expect(e.counted.map((c: { code: string }) => c.code)).toEqual(['ALB', 'HRV', 'EST', 'HUN', 'LTU', 'ROU']);
+    expect(e.decisive).toEqual({ code: 'LTU', name: 'Lithuania', date: '2004-03-18' });
+    expect(e.arithmetic).toBe('2004-03-18 + 3 months, then the first day of the next month = 2004-07-01');
+    expect(e.rule).toMatch(/at least 3 of them from member States of the Council of Europe/);
+    const table = runCli(['explain', '--as-of', '2026-11-23'], env).stdout;
+    expect(table).toContain('No counted instrument yet.');
+    expect(table).toContain('40 more counted instruments needed');
+  });
+});
+
+describe('treaty calendar', () => {
+  it('writes an iCalendar file that a calendar parser reads: entry into force, later parties, the signature deadline', () => {
+    const env = freshEnv();
+    const r = runCli(['calendar', '--all-treaties', '--as-of', '2026-11-23'], env);
+    expect(r.code).toBe(0);
+    expect(r.stdout.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
+    for (const line of r.stdout.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+    const calendar = new ICAL.Component(ICAL.parse(r.stdout));
+    const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    const byUid = new Map(events.map((e) => [e.uid, e]));
+    expect(byUid.get('ets185-entry-into-force@treaty')?.startDate.toString()).toBe('2004-07-01');
+    expect(byUid.get('ets185-entry-into-force@treaty')?.startDate.isDate).toBe(true);
+    expect(byUid.get('XVIII-16-signature-closes@treaty')?.summary).toBe('UN Convention against Cybercrime: last day to sign');
+    expect(byUid.get('ets185-ROU-in-force@treaty')?.startDate.toString()).toBe('2004-09-01');
+    expect(new Set(events.map((e) => e.uid)).size).toBe(events.length);
+  });
+
+  it('writes nothing to the database', () => {
+    const env = freshEnv();
+    const before = fingerprint(env.TREATY_DB!);
+    runCli(['calendar'], env);
+    runCli(['pace'], env);
+    runCli(['explain'], env);
+    expect(fingerprint(env.TREATY_DB!)).toBe(before);
+  });
+});
+
+describe('alerts for scripts', () => {
+  it('changes --since-last remembers where it stopped, and exits 3 when there is nothing new', () => {
+    const env = freshEnv();
+    expect(runCli(['changes', '--since-last', '--json'], env)).toMatchObject({ code: 3, stdout: '[]\n' });
+    runCli(['record', 'Qatar', 'ratification', '2026-02-10', '--source', 'https://example.org/q'], env);
+    const first = runCli(['changes', '--since-last', '--json'], env);
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout).map((c: { key: string }) => c.key)).toEqual(['XVIII-16|QAT|ratification|2026-02-10']);
+    expect(runCli(['changes', '--since-last', '--json'], env).code).toBe(3);
+  });
+
+  it('changes --since DATE exits 3 when nothing changed since then, 0 otherwise', () => {
+    const env = freshEnv();
+    expect(runCli(['changes', '--since', '2000-01-01'], env).code).toBe(3);
+    runCli(['record', 'Qatar', 'ratification', '2026-02-10', '--source', 'https://example.org/q'], env);
+    expect(runCli(['changes', '--since', '2000-01-01'], env).code).toBe(0);
+    expect(runCli(['changes', '--since', '2999-01-01'], env).code).toBe(3);
+  });
+
+  it('documents the exit code in --help', () => {
+    expect(runCli(['changes', '--help']).stdout).toMatch(/0 when there are changes, 3 when there are none/);
+  });
+});
