@@ -19,7 +19,8 @@ export interface Explanation {
   entry_into_force_on: IsoDate | null;
 }
 
-function ordinal(n: number): string {
+/** 1st, 2nd, 40th. */
+export function ordinal(n: number): string {
   const tens = n % 100;
   return `${n}${tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th')}`;
 }

@@ -1,5 +1,6 @@
 // `treaty status` for people: one screen, in words, with a bar toward the threshold.
 import { formatLong } from '../domain/dates.js';
+import { ordinal } from '../domain/explain.js';
 import { describeDelay } from '../domain/delay.js';
 import type { Style } from '../ui/style.js';
 import type { StatusResult } from './result.js';
@@ -27,9 +28,9 @@ export function statusView(result: StatusResult, style: Style): string {
   if (s.threshold_reached_on) lines.push(['Threshold met', formatLong(s.threshold_reached_on)]);
 
   const eif = s.entry_into_force;
-  const ordinal = `${s.threshold}${ordinalSuffix(s.threshold)}`;
+  const nth = ordinal(s.threshold);
   if (eif.state === 'pending') {
-    lines.push(['Entry into force', `${style.yellow('pending')}: ${describeDelay(treaty.rule.delay)} after the ${ordinal} counted instrument`]);
+    lines.push(['Entry into force', `${style.yellow('pending')}: ${describeDelay(treaty.rule.delay)} after the ${nth} counted instrument`]);
   } else if (eif.state === 'scheduled') {
     lines.push(['Entry into force', `${style.green('scheduled')} for ${formatLong(eif.date!)}, in ${plural(eif.days_until!, 'day')}`]);
   } else {
@@ -72,8 +73,3 @@ export function statusView(result: StatusResult, style: Style): string {
   return `${head} ${style.yellow('— what if, nothing stored')}\n\n${hypotheses}\n\n${body}\n\n  ${result.whatIf.explanation}\n`;
 }
 
-function ordinalSuffix(n: number): string {
-  const tens = n % 100;
-  if (tens >= 11 && tens <= 13) return 'th';
-  return ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
-}
