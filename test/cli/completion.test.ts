@@ -24,7 +24,8 @@ describe('treaty completion', () => {
   const env = withTreatyOnPath();
 
   it('completes commands, options and their values in bash', () => {
-    expect(bashComplete(env, ['treaty', 'pa'])).toEqual(['participants']);
+    expect(bashComplete(env, ['treaty', 'pa'])).toEqual(['participants', 'pace']);
+    expect(bashComplete(env, ['treaty', 'par'])).toEqual(['participants']);
     expect(bashComplete(env, ['treaty', 'participants', '--st'])).toEqual(['--status']);
     expect(bashComplete(env, ['treaty', 'participants', '--format', 'n'])).toEqual(['ndjson']);
     expect(bashComplete(env, ['treaty', '--treaty', 'han'])).toEqual(['hanoi']);
