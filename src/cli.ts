@@ -515,6 +515,59 @@ Evaluated as of the latest hypothetical date (or --as-of), with the same engine 
       });
   }
 
+  if (wanted('add')) {
+    addFormatOptions(
+      program
+        .command('add')
+        .description("add a treaty from the UN Treaty Collection's status page (MTDSG XML)")
+        .argument('<file>', 'the .xml status page')
+        .requiredOption('--source <url>', 'where the page comes from (its treaties.un.org address)')
+        .option('--threshold <n>', 'instruments needed for entry into force')
+        .option('--days <d>', 'entry into force this many days after the threshold instrument')
+        .option('--months <m>', '...or this many months after it')
+        .option('--first-of-month', 'with --months: then the first day of the next month')
+        .option('--later-days <d>', 'for a later party: days after its own instrument (default: the same delay)')
+        .option('--rule <file>', 'the rule as JSON (the "rule" object of data/treaties/*.json) instead')
+        .option('--alias <name>', 'another name for the treaty (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
+        .option('--short-title <text>', 'a short title (default: the page title)')
+        .option('--snapshot-date <date>', 'the date the page was read (default: today)')
+        .option('--dry-run', 'say what would be added, change nothing')
+        .addHelpText('after', `
+Example (the Arms Trade Treaty: the 50th instrument, then 90 days):
+  $ treaty add XXVI-8.en.xml --source https://treaties.un.org/doc/Publication/MTDSG/Volume%20II/Chapter%20XXVI/XXVI-8.en.xml \\
+      --threshold 50 --days 90 --alias att --snapshot-date 2018-01-15
+The header's counts and its date of entry into force are checked against the table and the rule.
+Participants the database does not know (a State that no longer exists) are added under an X code.`),
+      false,
+    ).action(async (file: string, _flags, cmd: Command) => {
+      const flags = cmd.optsWithGlobals<GlobalFlags & FormatFlags & Record<string, string | boolean | string[] | undefined>>();
+      const { addTreaty } = await import('./commands/add.js');
+      const { parseSource } = await import('./options-lists.js');
+      const count = (name: string, value: unknown) => {
+        if (value === undefined) return undefined;
+        if (typeof value !== 'string' || !/^\d{1,4}$/.test(value)) throw new UsageError(`--${name}: expected a whole number, got "${String(value)}"`);
+        return Number(value);
+      };
+      const options = {
+        db: parseDbPath(flags.db),
+        file,
+        source: parseSource(flags.source as string),
+        aliases: (flags.alias as string[] | undefined) ?? [],
+        shortTitle: flags.shortTitle as string | undefined,
+        ruleFile: flags.rule as string | undefined,
+        threshold: count('threshold', flags.threshold),
+        days: count('days', flags.days),
+        months: count('months', flags.months),
+        firstOfMonth: flags.firstOfMonth === true,
+        laterDays: count('later-days', flags.laterDays),
+        snapshotDate: flags.snapshotDate === undefined ? undefined : parseDate(flags.snapshotDate as string, '--snapshot-date'),
+        dryRun: flags.dryRun === true,
+        command: commandLine,
+      };
+      await respond(flags, () => addTreaty(ctx, options));
+    });
+  }
+
   if (wanted('completion')) {
     program
       .command('completion')
@@ -541,7 +594,7 @@ Evaluated as of the latest hypothetical date (or --as-of), with the same engine 
   return program;
 }
 
-const COMMANDS = ['status', 'participants', 'history', 'export', 'treaties', 'compare', 'explain', 'what-if', 'pace', 'calendar', 'record', 'remove', 'import', 'changes', 'undo', 'sync', 'db', 'completion', '__complete'];
+const COMMANDS = ['status', 'participants', 'history', 'export', 'treaties', 'compare', 'explain', 'what-if', 'pace', 'calendar', 'record', 'remove', 'import', 'add', 'changes', 'undo', 'sync', 'db', 'completion', '__complete'];
 const GLOBALS_WITH_VALUE = new Set(['--db', '--treaty', '--as-of']);
 
 /** The command a command line runs, when it names a known one before anything else. */

@@ -37,7 +37,9 @@ export function project(input: {
   const days = daysBetween(opensOn, asOf);
   if (days <= 0) return { projection: null, reason: 'the treaty has not been open long enough' };
   const rate = counted / days;
-  const at = (p: number) => addDays(asOf, Math.ceil(gammaQuantile(remaining, rate, p)));
+  const wait = (p: number) => Math.ceil(gammaQuantile(remaining, rate, p));
+  if (daysBetween(asOf, '9999-12-31') < wait((1 + INTERVAL) / 2) + 366) return { projection: null, reason: 'at the pace so far the threshold lies beyond the calendar this tool counts in' };
+  const at = (p: number) => addDays(asOf, wait(p));
   const threshold = { median: at(0.5), low: at((1 - INTERVAL) / 2), high: at((1 + INTERVAL) / 2) };
   return {
     reason: null,

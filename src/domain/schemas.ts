@@ -48,12 +48,18 @@ export const RuleSchema = z.strictObject({
   note: z.string().optional(),
 });
 
+/**
+ * ISO 3166-1 alpha-3 (VNM), EUU for the EU, or X and two letters or digits (X01) for a participant with
+ * no ISO code, such as a State that no longer exists.
+ */
+export const ParticipantCodeSchema = z.string().regex(/^([A-Z]{3}|X[A-Z0-9]{2})$/, { error: 'expected an alpha-3 participant code such as VNM' });
+
 const CountsSchema = z.strictObject({
   date: IsoDateSchema,
   signatories: z.int().min(0).nullable(),
   parties: z.int().min(0).nullable(),
   /** Parties the depositary counted that day whose dates the data lacks (so they cannot be counted). */
-  not_in_data: z.array(z.string().regex(/^[A-Z]{3}$/)).optional(),
+  not_in_data: z.array(ParticipantCodeSchema).optional(),
   source: SourceSchema,
   note: z.string().optional(),
 });
@@ -110,7 +116,7 @@ const optionalText = z
   .transform((s) => s ?? null);
 
 export const ParticipantRowSchema = z.strictObject({
-  code: z.string().regex(/^[A-Z]{3}$/, { error: 'expected an ISO 3166-1 alpha-3 code such as VNM' }),
+  code: ParticipantCodeSchema,
   iso2: z
     .string()
     .regex(/^([A-Z]{2})?$/, { error: 'expected an ISO 3166-1 alpha-2 code such as VN' })
@@ -128,7 +134,7 @@ export type ParticipantRow = z.output<typeof ParticipantRowSchema>;
 
 export const ActionRowSchema = z.strictObject({
   treaty: TreatyIdSchema,
-  code: z.string().regex(/^[A-Z]{3}$/, { error: 'expected an alpha-3 participant code such as VNM' }),
+  code: ParticipantCodeSchema,
   action: z.enum(ACTIONS, { error: (issue) => `unknown action ${JSON.stringify(issue.input)}` }),
   date: IsoDateSchema,
   reference: optionalText,
@@ -149,7 +155,7 @@ const optionalDate = z
 export const PublishedRowSchema = z
   .strictObject({
     treaty: TreatyIdSchema,
-    code: z.string().regex(/^[A-Z]{3}$/, { error: 'expected an alpha-3 participant code such as VNM' }),
+    code: ParticipantCodeSchema,
     consent_type: z
       .enum([...CONSENT_ACTIONS, ''], { error: (issue) => `unknown consent type ${JSON.stringify(issue.input)}` })
       .transform((s) => (s === '' ? null : s)),

@@ -29,6 +29,8 @@ export interface MtdsgDocument {
   conclusion: string;
   signatories: number | null;
   parties: number | null;
+  /** The date of entry into force the header gives, when the treaty is in force. */
+  entry_into_force: IsoDate | null;
   rows: MtdsgRow[];
   repairs: string[];
 }
@@ -105,6 +107,7 @@ export function parseMtdsg(raw: string, file: string): MtdsgDocument {
     title,
     conclusion: text_(external.Conclusion),
     signatories: count(path(external, ['Status', 'Signatories'])),
+    entry_into_force: headerEntryIntoForce(path(external, ['EIF'])),
     parties: count(path(external, ['Status', 'Parties'])),
     rows,
     repairs,
@@ -162,6 +165,18 @@ export function parseCell(cell: string, where: string): { date: IsoDate; marker:
   if (!m || !isIsoDate(date)) throw new UserError(`${where}: "${flat}" is not a date like "25 Oct 2025"`);
   return { date, marker: m[4] ?? '', bracketed };
 }
+
+/** "4 November 2016, in accordance with article 21(1)" under the label "Entry into force". */
+function headerEntryIntoForce(eif: Record<string, unknown> | undefined): IsoDate | null {
+  if (!eif || !/^entry into force/i.test(text_(eif.Label))) return null;
+  const m = /^(\d{1,2}) ([A-Za-z]+) (\d{4})/.exec(text_(eif.Labeltext).replace(/\s+/g, ' '));
+  const month = m ? LONG_MONTHS.indexOf(m[2]!.toLowerCase()) + 1 : 0;
+  if (!m || month === 0) return null;
+  const date = `${m[3]}-${String(month).padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+  return isIsoDate(date) ? date : null;
+}
+
+const LONG_MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
 function splitName(cell: string): { name: string; footnotes: string[] } {
   const footnotes: string[] = [];
