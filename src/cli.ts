@@ -98,6 +98,7 @@ export function buildProgram(io: Io, argv: readonly string[] = [], state: { exit
     const { styleFor } = await import('./ui/style.js');
     const style = await styleFor(format === 'table' ? colorLevel(io.isTTY, io.env, flags.color) : 0);
     if (result.kind === 'list' && result.exitCode !== undefined) state.exitCode = result.exitCode;
+    if (result.kind === 'status') for (const check of result.status.checks) io.err.write(`warning: ${check}\n`);
     try {
       render(result, format, io.out, style, io.columns);
     } finally {
@@ -459,6 +460,7 @@ runs notify only when something changed (1 and 2 mean errors, as for every comma
         .option('--deposit <participant:date[:action]>', 'a hypothetical deposit, e.g. "Qatar:2026-12-15" (repeatable; action default ratification)', (v: string, prev: string[] = []) => [...prev, v])
         .option('--add <n>', 'N deposits by participants not named...')
         .option('--on <date>', '...on this date')
+        .option('--pipeline <date>', 'every signatory that has taken a domestic step (approval, law, announcement) deposits on this date')
         .addHelpText('after', `
 Examples:
   $ treaty what-if --deposit "Qatar:2026-12-15" --deposit "Viet Nam:2027-01-10"
@@ -466,7 +468,7 @@ Examples:
 Evaluated as of the latest hypothetical date (or --as-of), with the same engine as status.`),
       false,
     ).action(async (_flags, cmd: Command) => {
-      const flags = cmd.optsWithGlobals<GlobalFlags & FormatFlags & { deposit?: string[]; add?: string; on?: string }>();
+      const flags = cmd.optsWithGlobals<GlobalFlags & FormatFlags & { deposit?: string[]; add?: string; on?: string; pipeline?: string }>();
       const { whatIf } = await import('./commands/what-if.js');
       const deposits = (flags.deposit ?? []).map((d) => {
         const m = /^(.+?):(\d{4}-\d{2}-\d{2})(?::([a-z_]+))?$/.exec(d.trim());
@@ -481,6 +483,7 @@ Evaluated as of the latest hypothetical date (or --as-of), with the same engine 
         ...globals(flags),
         deposits,
         anonymous: flags.add === undefined ? undefined : { count: Number(flags.add), on: parseDate(flags.on!, '--on') },
+        pipeline: flags.pipeline === undefined ? undefined : parseDate(flags.pipeline, '--pipeline'),
       };
       await respond(flags, () => whatIf(ctx, options));
     });

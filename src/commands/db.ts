@@ -2,6 +2,7 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { actionKey } from '../domain/check-actions.js';
+import { headerChecks } from '../domain/header-checks.js';
 import type { ActionRow } from '../domain/model.js';
 import type { Ctx } from '../context.js';
 import { UserError } from '../errors.js';
@@ -24,6 +25,7 @@ export async function dbCheck(ctx: Ctx, db: string | undefined): Promise<ListRes
     const integrity = (store.db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
     const count = (table: string) => (store.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
     const missing = missingBundled(store, bundled.actions).length;
+    const participants = store.participants();
     const ok = integrity.length === 1 && integrity[0] === 'ok';
     const rows = [
       { check: 'path', value: store.path },
@@ -34,6 +36,10 @@ export async function dbCheck(ctx: Ctx, db: string | undefined): Promise<ListRes
       { check: 'actions', value: count('actions') },
       { check: 'changes', value: count('changes') },
       { check: 'bundled_actions_missing', value: missing },
+      ...store.definitions().map((t) => {
+        const problems = headerChecks(t, participants, store.actions(t.id), store.published(t.id));
+        return { check: `depositary_counts_${t.id}`, value: problems.length ? problems.join('; ') : 'agree' };
+      }),
     ];
     if (!ok) throw new UserError(`database ${store.path} failed its integrity check: ${integrity.slice(0, 3).join('; ')}`, 'restore a backup (treaty db backup makes one)');
     const notice = missing > 0 ? `${missing} bundled action${missing === 1 ? ' is' : 's are'} not in this database: run treaty db update` : `database ok (schema ${SCHEMA_VERSION})`;

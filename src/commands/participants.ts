@@ -7,7 +7,7 @@ import type { ParticipantKind, ParticipantStatus } from '../domain/vocabulary.js
 import type { Ctx } from '../context.js';
 import type { ListResult, Row } from '../formats/result.js';
 
-export const PARTICIPANT_COLUMNS = ['code', 'name', 'kind', 'un_group', 'signed_on', 'consent_on', 'consent_type', 'in_force_on', 'status'] as const;
+export const PARTICIPANT_COLUMNS = ['code', 'name', 'kind', 'un_group', 'signed_on', 'consent_on', 'consent_type', 'in_force_on', 'status', 'latest_step', 'latest_step_on'] as const;
 export const PARTICIPANT_SORTS = ['name', 'signed_on', 'consent_on'] as const;
 export type ParticipantSort = (typeof PARTICIPANT_SORTS)[number];
 
@@ -48,6 +48,8 @@ export async function participants(ctx: Ctx, o: ParticipantsOptions): Promise<Li
       consent_type: s.consent_type,
       in_force_on: s.in_force_on,
       status: s.status,
+      latest_step: s.latest_step,
+      latest_step_on: s.latest_step_on,
     }));
     return { kind: 'list', columns: o.columns, rows, notice: countLine(states, treaty.id, asOf) };
   });

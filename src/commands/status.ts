@@ -1,5 +1,6 @@
 // treaty status: where a treaty stands as of a date.
 import type { IsoDate } from '../domain/dates.js';
+import { headerChecks } from '../domain/header-checks.js';
 import { treatyStatus } from '../domain/status.js';
 import type { Ctx } from '../context.js';
 import type { StatusResult } from '../formats/result.js';
@@ -14,6 +15,10 @@ export async function status(ctx: Ctx, o: StatusOptions): Promise<StatusResult> 
   const asOf = o.asOf ?? ctx.today();
   return ctx.withStore(o.db, 'read', (store) => {
     const treaty = store.treaty(o.treaty);
-    return { kind: 'status', status: treatyStatus(treaty, store.participants(), store.actions(treaty.id, asOf), asOf, store.published(treaty.id)), treaty };
+    const participants = store.participants();
+    const published = store.published(treaty.id);
+    const status = treatyStatus(treaty, participants, store.actions(treaty.id, asOf), asOf, published);
+    const checks = headerChecks(treaty, participants, store.actions(treaty.id), published);
+    return { kind: 'status', status: { ...status, checks }, treaty };
   });
 }

@@ -25,6 +25,8 @@ export interface WhatIfOptions {
   deposits: readonly Deposit[];
   /** `--add N --on DATE`: N deposits by participants not named. */
   anonymous: { count: number; on: IsoDate } | undefined;
+  /** `--pipeline DATE`: every signatory that has taken a domestic step deposits on that date. */
+  pipeline: IsoDate | undefined;
 }
 
 const HYPOTHETICAL = 'https://example.org/hypothetical';
@@ -47,13 +49,24 @@ export async function whatIf(ctx: Ctx, o: WhatIfOptions): Promise<StatusResult> 
       if (added.some((a) => a.code === p.code)) throw new UserError(`${p.name} is named twice`);
       added.push({ treaty: treaty.id, code: p.code, action: d.action, date: d.date, reference: null, source: HYPOTHETICAL, note: 'hypothetical' });
     }
+    if (o.pipeline !== undefined) {
+      const pipelineOn = o.pipeline;
+      const named = new Set(added.map((a) => a.code));
+      for (const p of participantStates(treaty, participants, real, ctx.today(), { sorted: false })) {
+        if (p.status !== 'signed' || p.latest_step === null || named.has(p.code)) continue;
+        if (p.latest_step_on! > pipelineOn) throw new UserError(`--pipeline ${pipelineOn} is before ${p.name}'s latest step (${p.latest_step_on})`);
+        added.push({ treaty: treaty.id, code: p.code, action: 'ratification', date: pipelineOn, reference: null, source: HYPOTHETICAL, note: `hypothetical: after its ${p.latest_step?.replace('_', ' ')} of ${p.latest_step_on}` });
+      }
+    }
     for (let i = 1; i <= (o.anonymous?.count ?? 0); i++) {
       // Stand-ins, so that counting rules apply to them as to any State.
       const code = `H${String(i).padStart(2, '0')}`;
       participants.set(code, { code, iso2: null, name: `hypothetical State ${i}`, short_name: `hypothetical ${i}`, aliases: [], kind: 'state', un_group: 'none', groups: [] } satisfies Participant);
       added.push({ treaty: treaty.id, code, action: 'ratification', date: o.anonymous!.on, reference: null, source: HYPOTHETICAL, note: 'hypothetical' });
     }
-    if (added.length === 0) throw new UserError('what-if needs a hypothesis', 'give --deposit "Qatar:2026-12-15" (repeatable) or --add N --on DATE');
+    if (added.length === 0) {
+      throw new UserError(o.pipeline !== undefined ? 'no signatory is in the pipeline (a domestic step without a deposit)' : 'what-if needs a hypothesis', 'give --deposit "Qatar:2026-12-15" (repeatable), --add N --on DATE, or --pipeline DATE');
+    }
     // Evaluated once every hypothetical deposit has happened, unless --as-of says otherwise.
     const latest = added.reduce((m, a) => laterOf(m, a.date), ctx.today());
     const asOf = o.asOf ?? latest;

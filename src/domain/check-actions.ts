@@ -1,6 +1,7 @@
 // Checks of action rows against the treaties and participants they name: the rules that a
 // single row's schema cannot see. Used for the bundled data and for every import.
 import type { ActionRow, TreatyDefinition } from './model.js';
+import { DOMESTIC_ACTIONS } from './vocabulary.js';
 
 export interface Problem<W = number> {
   /** Where the row came from: a line number, or a `file:line` string. */
@@ -26,7 +27,7 @@ export function checkActions<W>(
       continue;
     }
     if (!participantCodes.has(row.code)) problems.push({ where, message: `unknown participant code "${row.code}"` });
-    if (!treaty.actions.includes(row.action)) {
+    if (!treaty.actions.includes(row.action) && !(DOMESTIC_ACTIONS as readonly string[]).includes(row.action)) {
       problems.push({ where, message: `action "${row.action}" is not one that ${treaty.id} knows (${treaty.actions.join(', ')})` });
     }
     if (row.date < treaty.signature.opens_on) {

@@ -6,7 +6,7 @@ import type { ActionRow } from './model.js';
 import type { Action } from './vocabulary.js';
 
 /** Actions a participant can take more than once, on different days, without contradiction. */
-export const REPEATABLE_ACTIONS: readonly Action[] = ['declaration', 'reservation', 'objection', 'withdrawal'];
+export const REPEATABLE_ACTIONS: readonly Action[] = ['declaration', 'reservation', 'objection', 'withdrawal', 'domestic_approval', 'domestic_law', 'announcement'];
 
 export interface Located<T> {
   /** Where the row came from, for messages: `file:line`, or the command line. */

@@ -5,7 +5,7 @@ import { entryIntoForce, participantEntryIntoForce, type EntryIntoForce } from '
 import type { ActionRow, Participant, PublishedInForce, TreatyDefinition } from './model.js';
 import { compareNames } from './nearest.js';
 import { project, type Projection } from './projection.js';
-import type { EntryIntoForceState, ParticipantStatus } from './vocabulary.js';
+import { DOMESTIC_ACTIONS, type EntryIntoForceState, type ParticipantStatus } from './vocabulary.js';
 
 /** Days after which a snapshot is called stale. */
 export const STALE_AFTER_DAYS = 30;
@@ -21,6 +21,9 @@ export interface ParticipantState {
   in_force_on: IsoDate | null;
   denounced_on: IsoDate | null;
   status: ParticipantStatus;
+  /** The latest domestic step (approval, law, announcement) by the as-of date, and its date. */
+  latest_step: string | null;
+  latest_step_on: IsoDate | null;
 }
 
 export interface TreatyStatus {
@@ -33,6 +36,8 @@ export interface TreatyStatus {
   data_stale: boolean;
   signatories: number;
   consents: number;
+  /** Signatories that have taken a domestic step but not deposited: the likely next instruments. */
+  pipeline: number;
   counted: number;
   threshold: number;
   remaining: number;
@@ -42,6 +47,8 @@ export interface TreatyStatus {
   projection: Projection | null;
   /** Why there is no projection, when there is none. */
   projection_reason: string | null;
+  /** Where the rows disagree with the depositary's published counts (filled by the status command). */
+  checks: string[];
 }
 
 export interface StateOptions {
@@ -74,7 +81,12 @@ export function participantStates(
   const eif = options.eif ?? entryIntoForce(treaty.rule, participants, known);
   const signedOn = new Map<string, IsoDate>();
   const denouncedOn = new Map<string, IsoDate>();
+  const latestStep = new Map<string, { action: string; date: IsoDate }>();
   for (const a of known) {
+    if ((DOMESTIC_ACTIONS as readonly string[]).includes(a.action)) {
+      const seen = latestStep.get(a.code);
+      if (!seen || a.date >= seen.date) latestStep.set(a.code, { action: a.action, date: a.date });
+    }
     if (a.action === 'signature') keepEarliest(signedOn, a.code, a.date);
     if (a.action === 'denunciation' && treaty.rule.denunciation) {
       keepEarliest(denouncedOn, a.code, applyDelay(a.date, treaty.rule.denunciation.delay));
@@ -112,6 +124,8 @@ export function participantStates(
       in_force_on: inForceOn,
       denounced_on: denounced,
       status,
+      latest_step: latestStep.get(code)?.action ?? null,
+      latest_step_on: latestStep.get(code)?.date ?? null,
     });
   }
   return options.sorted === false ? states : states.sort((a, b) => compareNames(a.name, b.name));
@@ -146,6 +160,7 @@ export function treatyStatus(
     data_stale: age > STALE_AFTER_DAYS,
     signatories: states.filter((s) => s.signed_on !== null).length,
     consents: withConsent.length,
+    pipeline: states.filter((s) => s.status === 'signed' && s.latest_step !== null).length,
     counted,
     threshold: treaty.rule.threshold,
     remaining: eif.remaining,
@@ -155,5 +170,6 @@ export function treatyStatus(
     signature: { opens_on, closes_on, open, days_left: open && closes_on !== null ? daysBetween(asOf, closes_on) : null },
     projection: outlook.projection,
     projection_reason: outlook.reason,
+    checks: [],
   };
 }

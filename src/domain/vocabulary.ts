@@ -13,8 +13,17 @@ export const ACTIONS = [
   'declaration',
   'reservation',
   'objection',
+  'domestic_approval',
+  'domestic_law',
+  'announcement',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
+
+/**
+ * Steps at home before a deposit (a cabinet's or parliament's approval, a law promulgated, a stated
+ * intention): they never count toward a threshold, but show who is on the way. Every treaty knows them.
+ */
+export const DOMESTIC_ACTIONS = ['domestic_approval', 'domestic_law', 'announcement'] as const satisfies readonly Action[];
 
 /** Actions by which a participant expresses its consent to be bound. */
 export const CONSENT_ACTIONS = [

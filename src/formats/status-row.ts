@@ -3,7 +3,7 @@ import type { TreatyStatus } from '../domain/status.js';
 import type { ListResult } from './result.js';
 
 export const STATUS_COLUMNS = [
-  'treaty', 'title', 'as_of', 'data_as_of', 'data_stale', 'signatories', 'consents', 'counted', 'threshold', 'remaining',
+  'treaty', 'title', 'as_of', 'data_as_of', 'data_stale', 'signatories', 'consents', 'pipeline', 'counted', 'threshold', 'remaining',
   'threshold_reached_on', 'entry_into_force_state', 'entry_into_force_date', 'entry_into_force_days_until',
   'signature_opens_on', 'signature_closes_on', 'signature_open', 'signature_days_left',
   'projection_threshold_median', 'projection_threshold_low', 'projection_threshold_high', 'projection_reason',
@@ -22,6 +22,7 @@ export function statusAsList(s: TreatyStatus): ListResult {
         data_stale: s.data_stale,
         signatories: s.signatories,
         consents: s.consents,
+        pipeline: s.pipeline,
         counted: s.counted,
         threshold: s.threshold,
         remaining: s.remaining,

@@ -25,6 +25,7 @@ export function statusView(result: StatusResult, style: Style): string {
   lines.push(['Instruments', `${s.consents} deposited${excluded}`]);
   lines.push(['Counted', `${s.counted} of ${s.threshold}  ${style.cyan(progressBar(s.counted, s.threshold))} ${percent}%`]);
   lines.push(['Still needed', s.remaining === 0 ? 'none: the threshold is met' : String(s.remaining)]);
+  if (s.pipeline > 0) lines.push(['In the pipeline', `${s.pipeline} signator${s.pipeline === 1 ? 'y has' : 'ies have'} taken a domestic step (approval, law or announcement) without depositing`]);
   if (s.threshold_reached_on) lines.push(['Threshold met', formatLong(s.threshold_reached_on)]);
 
   const eif = s.entry_into_force;

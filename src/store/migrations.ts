@@ -5,11 +5,14 @@ export const APPLICATION_ID = 0x54525459;
 
 const DATE = "GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'";
 
-/** The actions of DESIGN §3 as of schema 1 (a test keeps this equal to ACTIONS). */
-export const SCHEMA_1_ACTIONS = [
+/** The actions of DESIGN §3 as of schema 1. */
+const SCHEMA_1_ACTIONS = [
   'signature', 'ratification', 'acceptance', 'approval', 'accession', 'succession', 'definitive_signature',
   'denunciation', 'withdrawal', 'declaration', 'reservation', 'objection',
 ];
+
+/** The actions the current schema allows (a test keeps this equal to ACTIONS). */
+export const SCHEMA_4_ACTIONS = [...SCHEMA_1_ACTIONS, 'domestic_approval', 'domestic_law', 'announcement'];
 
 export const MIGRATIONS: readonly { version: number; sql: string }[] = [
   {
@@ -87,6 +90,29 @@ export const MIGRATIONS: readonly { version: number; sql: string }[] = [
     // Reads take a treaty's actions in date order: from this index, with no sort (EXPLAIN QUERY PLAN is tested).
     version: 3,
     sql: `
+      CREATE INDEX actions_by_treaty_date ON actions (treaty, date, code, action);
+    `,
+  },
+  {
+    // Domestic steps (issue 10) widen the actions CHECK; SQLite cannot alter a CHECK, so the table is rebuilt.
+    version: 4,
+    sql: `
+      CREATE TABLE actions_new (
+        id INTEGER PRIMARY KEY,
+        treaty TEXT NOT NULL REFERENCES treaties(id),
+        code TEXT NOT NULL REFERENCES participants(code),
+        action TEXT NOT NULL CHECK (action IN (${SCHEMA_4_ACTIONS.map((a) => `'${a}'`).join(', ')})),
+        date TEXT NOT NULL CHECK (date ${DATE}),
+        reference TEXT,
+        source TEXT NOT NULL,
+        note TEXT,
+        UNIQUE (treaty, code, action, date)
+      ) STRICT;
+      INSERT INTO actions_new (id, treaty, code, action, date, reference, source, note)
+        SELECT id, treaty, code, action, date, reference, source, note FROM actions;
+      DROP TABLE actions;
+      ALTER TABLE actions_new RENAME TO actions;
+      CREATE INDEX actions_by_participant ON actions (code, treaty, date);
       CREATE INDEX actions_by_treaty_date ON actions (treaty, date, code, action);
     `,
   },

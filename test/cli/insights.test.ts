@@ -47,7 +47,7 @@ describe('treaty what-if', () => {
 
   it.each([
     [['--deposit', 'Atlantis:2027-01-01'], 1, /^error: unknown participant "Atlantis"/],
-    [['--deposit', 'Viet Nam:2025-01-01'], 1, /^error: 2025-01-01 is before Viet Nam's latest recorded action \(2025-10-25\)/],
+    [['--deposit', 'Viet Nam:2025-01-01'], 1, /^error: 2025-01-01 is before Viet Nam's latest recorded action \(2026-01-28\)/],
     [['--deposit', 'Qatar:2027-02-30'], 2, /^error: --deposit: expected a real date/],
     [['--deposit', 'Qatar'], 2, /^error: --deposit: expected "participant:YYYY-MM-DD"/],
     [['--add', '3'], 2, /^error: --add and --on go together/],
@@ -143,5 +143,35 @@ describe('alerts for scripts', () => {
 
   it('documents the exit code in --help', () => {
     expect(runCli(['changes', '--help']).stdout).toMatch(/0 when there are changes, 3 when there are none/);
+  });
+});
+
+describe('domestic steps and the depositary cross-check', () => {
+  it('participants show the latest domestic step; status counts the pipeline; what-if can take it', () => {
+    const env = freshEnv();
+    const rows = JSON.parse(runCli(['participants', '--json', '--as-of', '2026-11-23'], env).stdout) as { code: string; latest_step: string | null; latest_step_on: string | null }[];
+    expect(rows.find((r) => r.code === 'AZE')).toMatchObject({ latest_step: 'domestic_law', latest_step_on: '2026-02-23' });
+    expect(JSON.parse(runCli(['status', '--json', '--as-of', '2026-11-23'], env).stdout).pipeline).toBe(4);
+    expect(JSON.parse(runCli(['status', '--json', '--as-of', '2026-01-01'], env).stdout).pipeline).toBe(0);
+    const w = JSON.parse(runCli(['what-if', '--pipeline', '2027-01-15', '--json'], env).stdout);
+    expect(w.hypotheses.map((h: { code: string }) => h.code).sort()).toEqual(['AZE', 'EUU', 'RUS', 'VNM']);
+    expect(w).toMatchObject({ consents: 4, counted: 3 });
+  });
+
+  it('records a domestic step like any action; it never counts', () => {
+    const env = freshEnv();
+    expect(runCli(['record', 'Qatar', 'domestic_approval', '2026-01-20', '--source', 'https://example.org/q'], env).code).toBe(0);
+    expect(JSON.parse(runCli(['status', '--json', '--as-of', '2026-11-23'], env).stdout)).toMatchObject({ counted: 0, pipeline: 5 });
+  });
+
+  it('status warns, and says in JSON, when the rows disagree with the depositary\'s counts', () => {
+    const env = freshEnv();
+    expect(JSON.parse(runCli(['status', '--json', '--as-of', '2026-11-23'], env).stdout).checks).toEqual([]);
+    runCli(['record', 'Canada', 'signature', '2025-11-01', '--source', 'https://example.org/c'], env);
+    const r = runCli(['status', '--json', '--as-of', '2026-11-23'], env);
+    expect(r.stderr).toBe('warning: on 2025-11-16 the depositary counted 72 signatories; the rows give 73\n');
+    expect(JSON.parse(r.stdout).checks).toEqual(['on 2025-11-16 the depositary counted 72 signatories; the rows give 73']);
+    const check = JSON.parse(runCli(['db', 'check', '--json'], env).stdout).find((c: { check: string }) => c.check === 'depositary_counts_XVIII-16');
+    expect(check.value).toBe('on 2025-11-16 the depositary counted 72 signatories; the rows give 73');
   });
 });

@@ -6,8 +6,8 @@ import { fingerprint, listDir } from '../helpers/files.js';
 import { BIN, cleanEnv, ROOT, runCli, tempDir } from '../helpers/run-cli.js';
 
 const STATUS_KEYS = [
-  'treaty', 'title', 'short_title', 'as_of', 'data_as_of', 'data_age_days', 'data_stale', 'signatories', 'consents', 'counted',
-  'threshold', 'remaining', 'threshold_reached_on', 'entry_into_force', 'signature', 'projection', 'projection_reason',
+  'treaty', 'title', 'short_title', 'as_of', 'data_as_of', 'data_age_days', 'data_stale', 'signatories', 'consents', 'pipeline', 'counted',
+  'threshold', 'remaining', 'threshold_reached_on', 'entry_into_force', 'signature', 'projection', 'projection_reason', 'checks',
 ];
 
 function statusJson(asOf: string, env = cleanEnv()) {
@@ -76,7 +76,7 @@ describe('treaty status', () => {
     const lines = a.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/^treaty,title,as_of,data_as_of,/);
-    expect(lines[1]).toContain(',2026-11-23,2025-11-16,true,73,0,0,40,40,,pending,');
+    expect(lines[1]).toContain(',2026-11-23,2025-11-16,true,73,0,4,0,40,40,,pending,');
     expect(lines[1]).toMatch(/,0 counted instruments so far; an estimate needs at least 3$/);
   });
 

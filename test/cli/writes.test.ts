@@ -30,8 +30,8 @@ describe('treaty record', () => {
     expect(statusJson(env)).toMatchObject({ consents: 1, counted: 1, remaining: 39 });
     expect(statusJson(env, '2026-06-14')).toMatchObject({ consents: 0 });
     const vn = JSON.parse(runCli(['history', 'VN', '--json', '--as-of', '2026-11-23'], env).stdout);
-    expect(vn.map((a: { action: string }) => a.action)).toEqual(['signature', 'ratification']);
-    expect(vn[1]).toMatchObject({ reference: 'C.N.100.2026.TREATIES-XVIII.16', source: SOURCE, status: 'consented' });
+    expect(vn.map((a: { action: string }) => a.action)).toEqual(['signature', 'announcement', 'ratification']);
+    expect(vn[2]).toMatchObject({ reference: 'C.N.100.2026.TREATIES-XVIII.16', source: SOURCE, status: 'consented' });
     const [change] = changesJson(env);
     expect(change).toMatchObject({ key: 'XVIII-16|VNM|ratification|2026-06-15', before: null });
     expect(change!.command).toBe('treaty record "Viet Nam" ratification 2026-06-15 --source https://example.org/notification --reference C.N.100.2026.TREATIES-XVIII.16');
@@ -285,7 +285,7 @@ describe('treaty db', () => {
     const check = runCli(['db', 'check', '--json'], env);
     expect(check.code).toBe(0);
     const rows = Object.fromEntries(JSON.parse(check.stdout).map((r: { check: string; value: unknown }) => [r.check, r.value]));
-    expect(rows).toMatchObject({ integrity: 'ok', schema_version: 3, treaties: 2, bundled_actions_missing: 0 });
+    expect(rows).toMatchObject({ integrity: 'ok', schema_version: 4, treaties: 2, bundled_actions_missing: 0 });
   });
 
   it('backup writes a copy that answers like the original, and will not overwrite without --force', () => {

@@ -127,6 +127,8 @@ describe('participantStates', () => {
       in_force_on: null,
       denounced_on: null,
       status: 'none',
+      latest_step: null,
+      latest_step_on: null,
     });
   });
 
@@ -164,6 +166,8 @@ describe('participantStates', () => {
       in_force_on: '2026-05-30',
       denounced_on: '2028-03-10',
       status: 'denounced',
+      latest_step: null,
+      latest_step_on: null,
     });
     expect(row('CCC', '2026-06-01')).toMatchObject({ signed_on: null, consent_on: '2026-03-01', consent_type: 'accession', in_force_on: '2026-05-30', status: 'in_force' });
     expect(row('DDD', '2026-07-01')).toMatchObject({ in_force_on: '2026-07-31', status: 'consented' });
