@@ -524,7 +524,7 @@ Evaluated as of the latest hypothetical date (or --as-of), with the same engine 
         .command('add')
         .description("add a treaty from the UN Treaty Collection's status page (MTDSG XML)")
         .argument('<file>', 'the .xml status page')
-        .requiredOption('--source <url>', 'where the page comes from (its treaties.un.org address)')
+        .option('--source <url>', "where the page comes from (default: the treaty's page at treaties.un.org)")
         .option('--threshold <n>', 'instruments needed for entry into force')
         .option('--days <d>', 'entry into force this many days after the threshold instrument')
         .option('--months <m>', '...or this many months after it')
@@ -554,7 +554,7 @@ Participants the database does not know (a State that no longer exists) are adde
       const options = {
         db: parseDbPath(flags.db),
         file,
-        source: parseSource(flags.source as string),
+        source: flags.source === undefined ? undefined : parseSource(flags.source as string),
         aliases: (flags.alias as string[] | undefined) ?? [],
         shortTitle: flags.shortTitle as string | undefined,
         ruleFile: flags.rule as string | undefined,

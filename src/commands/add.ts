@@ -19,7 +19,8 @@ import { readFileBytes } from './import.js';
 export interface AddOptions {
   db: string | undefined;
   file: string;
-  source: string;
+  /** Where the page comes from; by default the treaty's page at the UN Treaty Collection. */
+  source: string | undefined;
   aliases: readonly string[];
   shortTitle: string | undefined;
   /** The rule: a JSON file, or the numbers below. */
@@ -45,7 +46,7 @@ export function parseConclusion(text: string): { place: string; date: IsoDate } 
   return splitIsoDate(date) ? { place: m[1]!.trim() || 'unknown', date } : null;
 }
 
-function ruleOf(o: AddOptions, doc: MtdsgDocument): TreatyDefinition['rule'] {
+function ruleOf(o: AddOptions & { source: string }, doc: MtdsgDocument): TreatyDefinition['rule'] {
   const counted = [...new Set(doc.rows.flatMap((r) => (r.consent ? [r.consent.action] : [])))];
   let raw: unknown;
   if (o.ruleFile !== undefined) {
@@ -76,8 +77,10 @@ function ruleOf(o: AddOptions, doc: MtdsgDocument): TreatyDefinition['rule'] {
   return rule.data;
 }
 
-export async function addTreaty(ctx: Ctx, o: AddOptions): Promise<ListResult> {
-  const doc = parseMtdsg(decodeMtdsg(readFileBytes(o.file), o.file), o.file);
+export async function addTreaty(ctx: Ctx, given: AddOptions): Promise<ListResult> {
+  const doc = parseMtdsg(decodeMtdsg(readFileBytes(given.file), given.file), given.file);
+  const page = `https://treaties.un.org/Pages/ViewDetails.aspx?src=TREATY&mtdsg_no=${doc.id}`;
+  const o = { ...given, source: given.source ?? page };
   const rule = ruleOf(o, doc);
   const concluded = parseConclusion(doc.conclusion);
   if (!concluded) throw new UserError(`${o.file}: cannot read the place and date of conclusion from "${doc.conclusion}"`);
@@ -91,13 +94,14 @@ export async function addTreaty(ctx: Ctx, o: AddOptions): Promise<ListResult> {
     depositary: {
       name: 'Secretary-General of the United Nations',
       reference: `UN Treaty Collection, MTDSG ${doc.id}`,
-      url: `https://treaties.un.org/Pages/ViewDetails.aspx?src=TREATY&mtdsg_no=${doc.id}`,
-      status_xml: o.source,
+      url: page,
+      ...(given.source ? { status_xml: given.source } : {}),
     },
     signature: { opens_on: signatures[0] && signatures[0] < concluded.date ? signatures[0] : concluded.date, closes_on: null, text: `Concluded at ${concluded.place} on ${concluded.date}; the closing date for signature is not read from the status page.`, source: o.source },
     actions: [...ACTIONS],
     rule,
     snapshot: { date: o.snapshotDate ?? ctx.today(), signatories: doc.signatories, parties: doc.parties, source: o.source, note: `Header of the status page read by treaty add from ${o.file}.` },
+    ...(doc.texts.length ? { depositary_texts: doc.texts } : {}),
     ...(doc.entry_into_force ? { entry_into_force: { date: doc.entry_into_force, source: o.source, note: 'Given in the header of the status page.' } } : {}),
   });
   if (!definition.success) throw new UserError(`${o.file}: ${describeIssue(definition.error)}`);
@@ -165,6 +169,7 @@ export async function addTreaty(ctx: Ctx, o: AddOptions): Promise<ListResult> {
       ...checks,
       ...(doc.repairs.length ? [`repaired: ${doc.repairs.join('; ')}`] : []),
       ...added.map((p) => `new participant without an ISO code: ${p.name} (${p.code})`),
+      ...(doc.texts.length ? [`kept ${doc.texts.length} declarations, reservations and objections as the depositary's text`] : []),
     ];
     return {
       kind: 'list',

@@ -92,6 +92,8 @@ export const TreatyDefinitionSchema = z
     snapshot: CountsSchema,
     /** Counts the depositary published at other dates: each is checked against the actions. */
     counts: z.array(CountsSchema).optional(),
+    /** Declarations, reservations and objections as the depositary's status page gives them. */
+    depositary_texts: z.array(z.strictObject({ kind: z.enum(['declaration', 'objection']), participant: z.string(), text: z.string() })).optional(),
     /** The date of entry into force the depositary publishes, checked against the rule's result. */
     entry_into_force: z.strictObject({ date: IsoDateSchema, source: SourceSchema, note: z.string().optional() }).optional(),
   })

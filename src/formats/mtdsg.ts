@@ -32,6 +32,8 @@ export interface MtdsgDocument {
   /** The date of entry into force the header gives, when the treaty is in force. */
   entry_into_force: IsoDate | null;
   rows: MtdsgRow[];
+  /** Declarations, reservations and objections, as the depositary's text (markup removed). */
+  texts: { kind: 'declaration' | 'objection'; participant: string; text: string }[];
   repairs: string[];
 }
 
@@ -110,8 +112,22 @@ export function parseMtdsg(raw: string, file: string): MtdsgDocument {
     entry_into_force: headerEntryIntoForce(path(external, ['EIF'])),
     parties: count(path(external, ['Status', 'Parties'])),
     rows,
+    texts: [
+      ...list(path(treaty, ['Declarations', 'Declaration'])).map((d) => depositaryText('declaration', d)),
+      ...list(path(treaty, ['Objections', 'Objection'])).map((d) => depositaryText('objection', d)),
+    ].filter((t) => t.participant !== '' && t.text !== ''),
     repairs,
   };
+}
+
+function depositaryText(kind: 'declaration' | 'objection', node: unknown): MtdsgDocument['texts'][number] {
+  const n = node as Record<string, unknown>;
+  const text = list(n.text)
+    .map(text_)
+    .map((t) => t.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n');
+  return { kind, participant: splitName(text_(n.Participant)).name, text };
 }
 
 // Characters beyond Latin-1 that real copies carry truncated to their low byte (’ became 0x19, …

@@ -64,6 +64,28 @@ describe('treaty add', () => {
     expect(fingerprint(env.TREATY_DB!)).toBe(before);
   });
 
+  it('adds the TPNW as of January 2018 with nothing but the rule, on its way to 50', () => {
+    const env = freshEnv();
+    const r = runCli(['add', join(FIXTURES, 'XXVI-9.en.xml'), '--threshold', '50', '--days', '90'], env);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr.split('\n')[0]).toBe("added treaty XXVI-9 (Treaty on the Prohibition of Nuclear Weapons): 59 actions of 56 participants; the header's counts and date of entry into force agree");
+    const s = JSON.parse(runCli(['status', '--treaty', 'XXVI-9', '--json', '--as-of', '2018-01-15'], env).stdout);
+    expect(s).toMatchObject({ signatories: 56, consents: 3, counted: 3, threshold: 50, remaining: 47, entry_into_force: { state: 'pending' }, checks: [] });
+    expect(runCli(['status', '--treaty', 'XXVI-9', '--as-of', '2018-01-15'], env).stdout).toContain('3 of 50');
+  });
+
+  it("keeps the depositary's declarations and objections as text", () => {
+    const env = freshEnv();
+    runCli(['add', join(FIXTURES, 'XXVI-8.en.xml'), '--threshold', '50', '--days', '90'], env);
+    const Database = require('better-sqlite3');
+    const db = new Database(env.TREATY_DB!, { readonly: true });
+    const definition = JSON.parse((db.prepare("SELECT definition FROM treaties WHERE id = 'XXVI-8'").get() as { definition: string }).definition);
+    db.close();
+    expect(definition.depositary_texts).toHaveLength(5);
+    expect(definition.depositary_texts[0]).toMatchObject({ kind: 'declaration', participant: expect.any(String), text: expect.stringMatching(/\w/) });
+    expect(definition.depositary.url).toBe('https://treaties.un.org/Pages/ViewDetails.aspx?src=TREATY&mtdsg_no=XXVI-8');
+  });
+
   it('--dry-run says what it would add and writes nothing', () => {
     const env = freshEnv();
     const before = fingerprint(env.TREATY_DB!);
