@@ -489,6 +489,21 @@ Evaluated as of the latest hypothetical date (or --as-of), with the same engine 
     });
   }
 
+  if (wanted('timeline')) {
+    addFormatOptions(
+      program
+        .command('timeline')
+        .description('cumulative signatories and counted instruments over time, with the threshold and entry into force')
+        .addHelpText('after', '\n--json (or --csv) gives the series: date, signatories, counted, one row per date something changed.'),
+      false,
+    ).action(async (_flags, cmd: Command) => {
+      const flags = cmd.optsWithGlobals<GlobalFlags & FormatFlags>();
+      const { timeline } = await import('./commands/timeline.js');
+      const options = globals(flags);
+      await respond(flags, () => timeline(ctx, options));
+    });
+  }
+
   if (wanted('pace')) {
     addFormatOptions(
       program
@@ -597,7 +612,7 @@ Participants the database does not know (a State that no longer exists) are adde
   return program;
 }
 
-const COMMANDS = ['status', 'participants', 'history', 'export', 'treaties', 'compare', 'explain', 'what-if', 'pace', 'calendar', 'record', 'remove', 'import', 'add', 'changes', 'undo', 'sync', 'db', 'completion', '__complete'];
+const COMMANDS = ['status', 'participants', 'history', 'export', 'treaties', 'compare', 'explain', 'what-if', 'pace', 'timeline', 'calendar', 'record', 'remove', 'import', 'add', 'changes', 'undo', 'sync', 'db', 'completion', '__complete'];
 const GLOBALS_WITH_VALUE = new Set(['--db', '--treaty', '--as-of']);
 
 /** The command a command line runs, when it names a known one before anything else. */

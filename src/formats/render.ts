@@ -8,6 +8,7 @@ import { statusAsList } from './status-row.js';
 import { statusView } from './status-view.js';
 import { explainView } from './explain-view.js';
 import { historyView } from './history-view.js';
+import { timelineView } from './timeline-view.js';
 import { table } from './table.js';
 
 export function render(result: Result, format: Format, out: Sink, style: Style, width?: number): void {
@@ -19,6 +20,10 @@ export function render(result: Result, format: Format, out: Sink, style: Style, 
 
 function* chunks(result: Result, format: Format, style: Style, width: number | undefined): Iterable<string> {
   if (result.kind === 'text') return yield result.text;
+  if (result.kind === 'timeline') {
+    if (format === 'table') return yield timelineView(result, style, width);
+    return yield* MACHINE[format]({ columns: ['date', 'signatories', 'counted'], rows: result.series });
+  }
   if (result.kind === 'explain') {
     if (format === 'table') return yield explainView(result.explanation, style);
     if (format === 'json') return yield `${JSON.stringify(result.explanation, null, 2)}\n`;

@@ -39,6 +39,18 @@ export interface ExplainResult {
   explanation: Explanation;
 }
 
+/** Cumulative counts by date (treaty timeline): a chart for people, the series for programs. */
+export interface TimelineResult {
+  kind: 'timeline';
+  treaty: string;
+  title: string;
+  opens_on: string;
+  as_of: string;
+  threshold: number;
+  entry_into_force_on: string | null;
+  series: { date: string; signatories: number; counted: number }[];
+}
+
 /** Text in a format of its own (an iCalendar file): printed as it is. */
 export interface TextResult {
   kind: 'text';
@@ -64,7 +76,7 @@ export interface StreamResult {
   release(): void;
 }
 
-export type Result = ListResult | StatusResult | HistoryResult | StreamResult | ExplainResult | TextResult;
+export type Result = ListResult | StatusResult | HistoryResult | StreamResult | ExplainResult | TextResult | TimelineResult;
 
 /** The list a result gives to machine formats. */
 export function listOf(result: ListResult | HistoryResult): ListResult {

@@ -175,3 +175,26 @@ describe('domestic steps and the depositary cross-check', () => {
     expect(check.value).toBe('on 2025-11-16 the depositary counted 72 signatories; the rows give 73');
   });
 });
+
+describe('treaty timeline', () => {
+  it('gives the series of cumulative counts for programs', () => {
+    const env = freshEnv();
+    const series = JSON.parse(runCli(['timeline', '--treaty', 'budapest', '--as-of', '2004-12-31', '--json'], env).stdout) as { date: string; signatories: number; counted: number }[];
+    expect(series[0]).toEqual({ date: '2001-11-23', signatories: 30, counted: 0 });
+    expect(series.find((p) => p.date === '2004-03-18')).toEqual({ date: '2004-03-18', signatories: 37, counted: 5 });
+    expect(series.every((p, i) => i === 0 || (p.date > series[i - 1]!.date && p.counted >= series[i - 1]!.counted && p.signatories >= series[i - 1]!.signatories))).toBe(true);
+    const csv = runCli(['timeline', '--treaty', 'budapest', '--as-of', '2004-12-31', '--csv'], env).stdout.split('\n');
+    expect(csv[0]).toBe('date,signatories,counted');
+  });
+
+  it('draws a chart with the threshold and the entry into force marked, without colour in a pipe', () => {
+    const env = freshEnv();
+    const r = runCli(['timeline', '--treaty', 'budapest', '--as-of', '2012-01-01'], env);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(/\x1b\[/);
+    expect(r.stdout).toContain('─ threshold (5)');
+    expect(r.stdout).toContain('│ entry into force 2004-07-01');
+    expect(r.stdout).toContain('█ counted instruments (25)');
+    for (const line of r.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(100);
+  });
+});
