@@ -11,7 +11,7 @@ import { describeIssue, RuleSchema, TreatyDefinitionSchema } from '../domain/sch
 import { ACTIONS } from '../domain/vocabulary.js';
 import type { Ctx } from '../context.js';
 import { UsageError, UserError } from '../errors.js';
-import { decodeMtdsg, parseMtdsg, type MtdsgDocument } from '../formats/mtdsg.js';
+import { actionRowsOf, decodeMtdsg, parseMtdsg, type MtdsgDocument } from '../formats/mtdsg.js';
 import type { ListResult } from '../formats/result.js';
 import { actionWriter, writeTransaction } from '../store/writes.js';
 import { readFileBytes } from './import.js';
@@ -124,13 +124,7 @@ export async function addTreaty(ctx: Ctx, given: AddOptions): Promise<ListResult
       }
     }
     const rows: ActionRow[] = [];
-    for (const r of doc.rows) {
-      const code = codeOf.get(r.name)!;
-      const note = (bracketed: boolean) =>
-        [bracketed ? 'shown in brackets by the depositary: later withdrawn or denounced' : null, r.footnotes.length ? `depositary footnote ${r.footnotes.join(', ')}` : null].filter(Boolean).join('; ') || null;
-      if (r.signature) rows.push({ treaty: treaty.id, code, action: 'signature', date: r.signature.date, reference: null, source: o.source, note: note(r.signature.bracketed) });
-      if (r.consent) rows.push({ treaty: treaty.id, code, action: r.consent.action, date: r.consent.date, reference: null, source: o.source, note: note(r.consent.bracketed) });
-    }
+    for (const r of doc.rows) for (const row of actionRowsOf(r, treaty.id, codeOf.get(r.name)!, o.source)) rows.push(row);
     if (!o.dryRun) {
       writeTransaction(store.db, () => {
         const now = ctx.now();

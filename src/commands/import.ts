@@ -9,7 +9,7 @@ import { describePlan, isEmpty, planAdd, type Located, type Plan } from '../doma
 import { ActionRowSchema, describeIssue } from '../domain/schemas.js';
 import type { Ctx } from '../context.js';
 import { UsageError, UserError } from '../errors.js';
-import { decodeMtdsg, parseMtdsg, type MtdsgDocument } from '../formats/mtdsg.js';
+import { actionRowsOf, decodeMtdsg, parseMtdsg, type MtdsgDocument } from '../formats/mtdsg.js';
 import { decodeText, detectFormat, readRecords, type InputFormat } from '../formats/read-actions.js';
 import type { ListResult } from '../formats/result.js';
 import { ACTION_COLUMNS } from '../store/bundled-data.js';
@@ -72,13 +72,7 @@ export function depositaryRows(doc: MtdsgDocument, file: string, treaty: TreatyD
     const where = `${file}: participants table, row ${r.index} (${r.name})`;
     const found = resolveParticipant(r.name, index);
     if (found.kind !== 'found') throw new UserError(`${where}: no participant of that name in the database`, found.kind === 'ambiguous' ? `it fits ${found.candidates.map((p) => p.code).join(', ')}` : undefined);
-    const note = (bracketed: boolean) => {
-      const parts = [bracketed ? 'shown in brackets by the depositary: later withdrawn or denounced' : null, r.footnotes.length ? `depositary footnote ${r.footnotes.join(', ')}` : null].filter(Boolean);
-      return parts.length ? parts.join('; ') : null;
-    };
-    const base = { treaty: treaty.id, code: found.participant.code, reference: null, source: from };
-    if (r.signature) rows.push({ where, depositary: true, row: { ...base, action: 'signature', date: r.signature.date, note: note(r.signature.bracketed) } });
-    if (r.consent) rows.push({ where, depositary: true, row: { ...base, action: r.consent.action, date: r.consent.date, note: note(r.consent.bracketed) } });
+    for (const row of actionRowsOf(r, treaty.id, found.participant.code, from)) rows.push({ where, depositary: true, row });
   }
   return rows;
 }

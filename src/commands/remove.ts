@@ -26,12 +26,12 @@ export async function removeAction(ctx: Ctx, o: RemoveOptions): Promise<ListResu
     const participant = requireParticipant(o.participant, buildNameIndex(store.participants().values()));
     let removed: ActionRow | undefined;
     writeTransaction(store.db, () => {
-      removed = storedActions(store.db, [treaty.id]).find((a) => a.code === participant.code && a.action === o.action && a.date === o.date);
+      const same = storedActions(store.db, [treaty.id]).filter((a) => a.code === participant.code && a.action === o.action);
+      removed = same.find((a) => a.date === o.date);
       if (!removed) {
-        const others = storedActions(store.db, [treaty.id]).filter((a) => a.code === participant.code && a.action === o.action);
         throw new UserError(
           `${participant.name} (${participant.code}) has no ${o.action} of ${treaty.id} on ${o.date}`,
-          others.length ? `its ${o.action}: ${others.map((a) => a.date).join(', ')}` : `see: treaty history ${participant.code} --treaty ${treaty.id}`,
+          same.length ? `its ${o.action}: ${same.map((a) => a.date).join(', ')}` : `see: treaty history ${participant.code} --treaty ${treaty.id}`,
         );
       }
       if (!o.dryRun) actionWriter(store.db, o.command, ctx.now()).remove(removed);

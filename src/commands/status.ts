@@ -17,8 +17,10 @@ export async function status(ctx: Ctx, o: StatusOptions): Promise<StatusResult> 
     const treaty = store.treaty(o.treaty);
     const participants = store.participants();
     const published = store.published(treaty.id);
-    const status = treatyStatus(treaty, participants, store.actions(treaty.id, asOf), asOf, published);
-    const checks = headerChecks(treaty, participants, store.actions(treaty.id), published);
+    // One read of the actions serves both: treatyStatus ignores those after asOf itself.
+    const actions = store.actions(treaty.id);
+    const status = treatyStatus(treaty, participants, actions, asOf, published);
+    const checks = headerChecks(treaty, participants, actions, published);
     return { kind: 'status', status: { ...status, checks }, treaty };
   });
 }

@@ -5,6 +5,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { IsoDate } from '../domain/dates.js';
 import { isIsoDate } from '../domain/dates.js';
+import type { ActionRow } from '../domain/model.js';
 import type { Action } from '../domain/vocabulary.js';
 import { UserError } from '../errors.js';
 
@@ -133,6 +134,16 @@ function depositaryText(kind: 'declaration' | 'objection', node: unknown): Mtdsg
 // Characters beyond Latin-1 that real copies carry truncated to their low byte (’ became 0x19, …
 // became "&"): each is put back; any other control byte is dropped.
 const TRUNCATED: Record<string, string> = { '\x13': '\u2013', '\x14': '\u2014', '\x18': '\u2018', '\x19': '\u2019', '\x1C': '\u201C', '\x1D': '\u201D' };
+
+/** The signature and instrument one table row states, as action rows of `treaty` for `code`. */
+export function actionRowsOf(r: MtdsgRow, treaty: string, code: string, source: string): ActionRow[] {
+  const note = (bracketed: boolean) =>
+    [bracketed ? 'shown in brackets by the depositary: later withdrawn or denounced' : null, r.footnotes.length ? `depositary footnote ${r.footnotes.join(', ')}` : null].filter(Boolean).join('; ') || null;
+  const rows: ActionRow[] = [];
+  if (r.signature) rows.push({ treaty, code, action: 'signature', date: r.signature.date, reference: null, source, note: note(r.signature.bracketed) });
+  if (r.consent) rows.push({ treaty, code, action: r.consent.action, date: r.consent.date, reference: null, source, note: note(r.consent.bracketed) });
+  return rows;
+}
 
 /** Fixes the defects of real copies, saying what was fixed. */
 function repair(raw: string): { text: string; repairs: string[] } {

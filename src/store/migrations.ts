@@ -11,6 +11,21 @@ const SCHEMA_1_ACTIONS = [
   'denunciation', 'withdrawal', 'declaration', 'reservation', 'objection',
 ];
 
+/** The actions table as schema 1 made it and schema 4 remade it: only the allowed actions differ. */
+function actionsTable(name: string, allowed: readonly string[]): string {
+  return `CREATE TABLE ${name} (
+        id INTEGER PRIMARY KEY,
+        treaty TEXT NOT NULL REFERENCES treaties(id),
+        code TEXT NOT NULL REFERENCES participants(code),
+        action TEXT NOT NULL CHECK (action IN (${allowed.map((a) => `'${a}'`).join(', ')})),
+        date TEXT NOT NULL CHECK (date ${DATE}),
+        reference TEXT,
+        source TEXT NOT NULL,
+        note TEXT,
+        UNIQUE (treaty, code, action, date)
+      ) STRICT;`;
+}
+
 /** The actions the current schema allows (a test keeps this equal to ACTIONS). */
 export const SCHEMA_4_ACTIONS = [...SCHEMA_1_ACTIONS, 'domestic_approval', 'domestic_law', 'announcement'];
 
@@ -45,17 +60,7 @@ export const MIGRATIONS: readonly { version: number; sql: string }[] = [
         source TEXT NOT NULL,
         note TEXT
       ) STRICT;
-      CREATE TABLE actions (
-        id INTEGER PRIMARY KEY,
-        treaty TEXT NOT NULL REFERENCES treaties(id),
-        code TEXT NOT NULL REFERENCES participants(code),
-        action TEXT NOT NULL CHECK (action IN (${SCHEMA_1_ACTIONS.map((a) => `'${a}'`).join(', ')})),
-        date TEXT NOT NULL CHECK (date ${DATE}),
-        reference TEXT,
-        source TEXT NOT NULL,
-        note TEXT,
-        UNIQUE (treaty, code, action, date)
-      ) STRICT;
+      ${actionsTable('actions', SCHEMA_1_ACTIONS)}
       CREATE INDEX actions_by_participant ON actions (code, treaty, date);
       CREATE TABLE changes (
         id INTEGER PRIMARY KEY,
@@ -97,17 +102,7 @@ export const MIGRATIONS: readonly { version: number; sql: string }[] = [
     // Domestic steps (issue 10) widen the actions CHECK; SQLite cannot alter a CHECK, so the table is rebuilt.
     version: 4,
     sql: `
-      CREATE TABLE actions_new (
-        id INTEGER PRIMARY KEY,
-        treaty TEXT NOT NULL REFERENCES treaties(id),
-        code TEXT NOT NULL REFERENCES participants(code),
-        action TEXT NOT NULL CHECK (action IN (${SCHEMA_4_ACTIONS.map((a) => `'${a}'`).join(', ')})),
-        date TEXT NOT NULL CHECK (date ${DATE}),
-        reference TEXT,
-        source TEXT NOT NULL,
-        note TEXT,
-        UNIQUE (treaty, code, action, date)
-      ) STRICT;
+      ${actionsTable('actions_new', SCHEMA_4_ACTIONS)}
       INSERT INTO actions_new (id, treaty, code, action, date, reference, source, note)
         SELECT id, treaty, code, action, date, reference, source, note FROM actions;
       DROP TABLE actions;
