@@ -504,6 +504,35 @@ Evaluated as of the latest hypothetical date (or --as-of), with the same engine 
     });
   }
 
+  if (wanted('report')) {
+    program
+      .command('report')
+      .description('a self-contained HTML page: status, progress chart, regional groups, participants and sources')
+      .option('--out <file>', 'write the page to this file (default: standard output, when it is not a terminal)')
+      .option('--all-treaties', 'every treaty in the database, not only --treaty')
+      .addHelpText('after', `
+  The page needs no network and no script: open it in any browser, print it (A4 or Letter), or send it.
+  Examples:
+    $ treaty report --out hanoi.html
+    $ treaty report --all-treaties --as-of 2026-12-31 > treaties.html`)
+      .action(async (_flags, cmd: Command) => {
+        const flags = cmd.optsWithGlobals<GlobalFlags & { out?: string; allTreaties?: boolean }>();
+        const { checkOutputTarget, writeFileAtomic } = await import('./ui/output-file.js');
+        const out = flags.out;
+        if (out === undefined && io.isTTY) throw new UsageError('report: the page is HTML, not for the terminal; give --out FILE (e.g. --out hanoi.html) or redirect it to a file');
+        if (out !== undefined) checkOutputTarget(out);
+        const { report } = await import('./commands/report.js');
+        const { reportHtml } = await import('./formats/report-html.js');
+        const result = await report(ctx, { ...globals(flags), allTreaties: flags.allTreaties === true, version: VERSION });
+        const page = reportHtml(result);
+        if (out === undefined) return void io.out.write(page);
+        writeFileAtomic(out, page);
+        const what = result.sections.length === 1 ? result.sections[0]!.status.short_title : `${result.sections.length} treaties`;
+        io.out.write(`${out}\n`);
+        io.err.write(`wrote ${out} (${Math.ceil(Buffer.byteLength(page) / 1024)} KB): ${what} as of ${result.as_of}; open it in a browser\n`);
+      });
+  }
+
   if (wanted('pace')) {
     addFormatOptions(
       program
@@ -612,7 +641,7 @@ Participants the database does not know (a State that no longer exists) are adde
   return program;
 }
 
-const COMMANDS = ['status', 'participants', 'history', 'export', 'treaties', 'compare', 'explain', 'what-if', 'pace', 'timeline', 'calendar', 'record', 'remove', 'import', 'add', 'changes', 'undo', 'sync', 'db', 'completion', '__complete'];
+const COMMANDS = ['status', 'participants', 'history', 'export', 'treaties', 'compare', 'explain', 'what-if', 'pace', 'timeline', 'report', 'calendar', 'record', 'remove', 'import', 'add', 'changes', 'undo', 'sync', 'db', 'completion', '__complete'];
 const GLOBALS_WITH_VALUE = new Set(['--db', '--treaty', '--as-of']);
 
 /** The command a command line runs, when it names a known one before anything else. */

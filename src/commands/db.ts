@@ -1,5 +1,6 @@
 // treaty db path|check|backup|update: the database file itself.
 import { existsSync, renameSync, rmSync } from 'node:fs';
+import { checkOutputTarget } from '../ui/output-file.js';
 import { basename, dirname, join } from 'node:path';
 import { actionKey } from '../domain/check-actions.js';
 import { headerChecks } from '../domain/header-checks.js';
@@ -50,7 +51,7 @@ export async function dbCheck(ctx: Ctx, db: string | undefined): Promise<ListRes
 /** A consistent copy made with SQLite's online backup, written beside the target and renamed into place. */
 export async function dbBackup(ctx: Ctx, db: string | undefined, target: string, force: boolean): Promise<ListResult> {
   if (existsSync(target) && !force) throw new UserError(`${target} exists already`, 'choose another name, or add --force to overwrite it');
-  if (!existsSync(dirname(target))) throw new UserError(`cannot write ${target}: folder ${dirname(target)} does not exist`);
+  checkOutputTarget(target, false);
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
   return ctx.withStore(db, 'read', async (store) => {
     try {

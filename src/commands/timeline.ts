@@ -2,6 +2,8 @@
 // date of entry into force; a chart for people, the series for programs.
 import type { IsoDate } from '../domain/dates.js';
 import { entryIntoForce } from '../domain/entry-into-force.js';
+import { cumulativeSeries } from '../domain/series.js';
+import { actionsUpTo } from '../domain/status.js';
 import type { Ctx } from '../context.js';
 import type { TimelineResult } from '../formats/result.js';
 
@@ -17,25 +19,7 @@ export async function timeline(ctx: Ctx, o: TimelineOptions): Promise<TimelineRe
     const treaty = store.treaty(o.treaty);
     const participants = store.participants();
     const actions = store.actions(treaty.id, asOf);
-    const eif = entryIntoForce(treaty.rule, participants, actions);
-    const counted = new Map<string, number>();
-    let n = 0;
-    for (const c of eif.consents) if (c.counted) counted.set(c.date, ++n);
-    const signed = new Set<string>();
-    const signatoriesOn = new Map<string, number>();
-    for (const a of actions) {
-      if (a.action !== 'signature' || signed.has(a.code)) continue;
-      signed.add(a.code);
-      signatoriesOn.set(a.date, signed.size);
-    }
-    const dates = [...new Set([...counted.keys(), ...signatoriesOn.keys()])].sort();
-    let s = 0;
-    let c = 0;
-    const series = dates.map((date) => {
-      s = signatoriesOn.get(date) ?? s;
-      c = counted.get(date) ?? c;
-      return { date, signatories: s, counted: c };
-    });
+    const eif = entryIntoForce(treaty.rule, participants, actionsUpTo(actions, asOf));
     return {
       kind: 'timeline',
       treaty: treaty.id,
@@ -44,7 +28,7 @@ export async function timeline(ctx: Ctx, o: TimelineOptions): Promise<TimelineRe
       as_of: asOf,
       threshold: treaty.rule.threshold,
       entry_into_force_on: eif.entry_into_force_on,
-      series,
+      series: cumulativeSeries(treaty, participants, actions, asOf, store.published(treaty.id)),
     };
   });
 }

@@ -26,4 +26,6 @@ export interface PublishedInForce {
   consent_type: string | null;
   in_force_on: string | null;
   party_by: string | null;
+  /** Where the published date comes from (one or more addresses, space-separated). */
+  source?: string;
 }

@@ -109,7 +109,8 @@ export function participantStates(
     const inForceBy = inForceOn ?? (published?.party_by ? applyDelay(published.party_by, treaty.rule.later.delay) : null);
     const denounced = denouncedOn.get(code) ?? null;
     let status: ParticipantStatus = 'signed';
-    if (denounced !== null && denounced <= asOf) status = 'denounced';
+    // Only a party can denounce: a denunciation with no consent on record leaves the status as it is.
+    if (denounced !== null && denounced <= asOf && (consent || published)) status = 'denounced';
     else if (inForceBy !== null && inForceBy <= asOf) status = 'in_force';
     else if (consent || published) status = 'consented';
     else if (!signedOn.has(code)) status = 'none';

@@ -1,7 +1,9 @@
 // What every command returns. Commands never print; src/formats/render.ts turns a result into text.
 import type { TreatyDefinition } from '../domain/model.js';
 import type { Explanation } from '../domain/explain.js';
-import type { TreatyStatus } from '../domain/status.js';
+import type { RegionRow } from '../domain/regions.js';
+import type { SeriesPoint } from '../domain/series.js';
+import type { ParticipantState, TreatyStatus } from '../domain/status.js';
 
 export type Cell = string | number | boolean | null;
 export type Row = Record<string, Cell>;
@@ -81,4 +83,34 @@ export type Result = ListResult | StatusResult | HistoryResult | StreamResult | 
 /** The list a result gives to machine formats. */
 export function listOf(result: ListResult | HistoryResult): ListResult {
   return result.kind === 'list' ? result : result.list;
+}
+
+/** A participant in the report's table: its state, and every address its facts come from. */
+export interface ReportParticipant extends ParticipantState {
+  sources: string[];
+}
+
+/** One treaty's part of `treaty report`: the status box, the chart, the regions, the table. */
+export interface ReportSection {
+  treaty: TreatyDefinition;
+  status: TreatyStatus;
+  series: SeriesPoint[];
+  regions: RegionRow[];
+  /** Participants that have done something, in name order. */
+  participants: ReportParticipant[];
+  /** Names of those that have done nothing, in name order. */
+  not_yet: string[];
+}
+
+/**
+ * `treaty report`: an HTML page, written by its own module (formats/report-html.ts) so that its
+ * chart libraries load only for this command.
+ */
+export interface ReportResult {
+  kind: 'report';
+  as_of: string;
+  /** The day the report was made. */
+  made_on: string;
+  version: string;
+  sections: ReportSection[];
 }

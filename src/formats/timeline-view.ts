@@ -9,7 +9,7 @@ const HEIGHT = 12;
 export function timelineView(t: TimelineResult, style: Style, width = 80): string {
   const columns = Math.max(20, Math.min(width, 160) - 8);
   const span = Math.max(1, daysBetween(t.opens_on, t.as_of));
-  const top = Math.max(t.threshold, ...t.series.map((p) => p.signatories), 1);
+  const top = Math.max(t.threshold, ...t.series.map((p) => Math.max(p.signatories, p.counted)), 1);
   // The last value known at the end of each column's stretch of days.
   const at = Array.from({ length: columns }, (_, i) => {
     const end = Math.round(((i + 1) / columns) * span);

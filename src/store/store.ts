@@ -84,7 +84,7 @@ export class Store {
 
   /** The depositary's published dates of entry into force for a treaty's parties. */
   published(treaty: string): PublishedInForce[] {
-    return this.statement('SELECT code, consent_type, in_force_on, party_by FROM published_in_force WHERE treaty = ? ORDER BY code').all(treaty) as PublishedInForce[];
+    return this.statement('SELECT code, consent_type, in_force_on, party_by, source FROM published_in_force WHERE treaty = ? ORDER BY code').all(treaty) as PublishedInForce[];
   }
 
   /** A treaty's actions in date order, up to `asOf` when given. */

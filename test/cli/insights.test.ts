@@ -187,6 +187,15 @@ describe('treaty timeline', () => {
     expect(csv[0]).toBe('date,signatories,counted');
   });
 
+  it('ends on the figures status gives, parties known only from the depositary included', () => {
+    const env = freshEnv();
+    for (const [treaty, asOf] of [['budapest', '2004-12-31'], ['budapest', '2012-01-01'], ['budapest', '2026-01-14'], ['hanoi', '2025-11-16']] as const) {
+      const series = JSON.parse(runCli(['timeline', '--treaty', treaty, '--as-of', asOf, '--json'], env).stdout) as { signatories: number; counted: number }[];
+      const status = JSON.parse(runCli(['status', '--treaty', treaty, '--as-of', asOf, '--json'], env).stdout) as { signatories: number; counted: number };
+      expect(series.at(-1), `${treaty} ${asOf}`).toMatchObject({ signatories: status.signatories, counted: status.counted });
+    }
+  });
+
   it('draws a chart with the threshold and the entry into force marked, without colour in a pipe', () => {
     const env = freshEnv();
     const r = runCli(['timeline', '--treaty', 'budapest', '--as-of', '2012-01-01'], env);
@@ -194,7 +203,7 @@ describe('treaty timeline', () => {
     expect(r.stdout).not.toMatch(/\x1b\[/);
     expect(r.stdout).toContain('─ threshold (5)');
     expect(r.stdout).toContain('│ entry into force 2004-07-01');
-    expect(r.stdout).toContain('█ counted instruments (25)');
+    expect(r.stdout).toContain('█ counted instruments (29)');
     for (const line of r.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(100);
   });
 });

@@ -1,0 +1,52 @@
+// treaty report: everything a one-page brief needs about one treaty or all of them, gathered for the
+// HTML page (the status, the cumulative series, the regional groups, the participants and sources).
+import type { IsoDate } from '../domain/dates.js';
+import { headerChecks } from '../domain/header-checks.js';
+import type { TreatyDefinition } from '../domain/model.js';
+import { regionalBreakdown } from '../domain/regions.js';
+import { cumulativeSeries } from '../domain/series.js';
+import { participantStates, treatyStatus } from '../domain/status.js';
+import type { Ctx } from '../context.js';
+import type { ReportResult, ReportSection } from '../formats/result.js';
+import type { Store } from '../store/store.js';
+
+export interface ReportOptions {
+  db: string | undefined;
+  treaty: string;
+  allTreaties: boolean;
+  asOf: IsoDate | undefined;
+  version: string;
+}
+
+export async function report(ctx: Ctx, o: ReportOptions): Promise<ReportResult> {
+  const asOf = o.asOf ?? ctx.today();
+  return ctx.withStore(o.db, 'read', (store) => {
+    const treaties = o.allTreaties ? store.definitions() : [store.treaty(o.treaty)];
+    return { kind: 'report', as_of: asOf, made_on: ctx.today(), version: o.version, sections: treaties.map((t) => section(store, t, asOf)) };
+  });
+}
+
+function section(store: Store, treaty: TreatyDefinition, asOf: IsoDate): ReportSection {
+  const participants = store.participants();
+  const published = store.published(treaty.id);
+  const actions = store.actions(treaty.id);
+  const status = { ...treatyStatus(treaty, participants, actions, asOf, published), checks: headerChecks(treaty, participants, actions, published) };
+  const states = participantStates(treaty, participants, actions, asOf, { published });
+  const sources = new Map<string, Set<string>>();
+  const addSources = (code: string, text: string | undefined) => {
+    if (!text) return;
+    const set = sources.get(code) ?? new Set<string>();
+    for (const url of text.split(/\s+/)) if (url) set.add(url);
+    sources.set(code, set);
+  };
+  for (const a of actions) if (a.date <= asOf) addSources(a.code, a.source);
+  for (const p of published) if ((p.in_force_on ?? p.party_by)! <= asOf) addSources(p.code, p.source);
+  return {
+    treaty,
+    status,
+    series: cumulativeSeries(treaty, participants, actions, asOf, published),
+    regions: regionalBreakdown(states),
+    participants: states.filter((s) => s.status !== 'none').map((s) => ({ ...s, sources: [...(sources.get(s.code) ?? [])] })),
+    not_yet: states.filter((s) => s.status === 'none').map((s) => s.name),
+  };
+}

@@ -1,0 +1,146 @@
+// treaty report from the command line: where the page goes, what a bad --out does, and that nothing
+// else changes. What the page shows is read back in a browser in test/browser/report.test.ts.
+import { cpSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fingerprint, listDir } from '../helpers/files.js';
+import { cleanEnv, ROOT, runCli, tempDir } from '../helpers/run-cli.js';
+
+const AS_OF = ['--as-of', '2026-11-23'];
+
+/** A fresh database, created before the test looks at it. */
+function envWithDb() {
+  const env = cleanEnv();
+  expect(runCli(['status'], env).code).toBe(0);
+  return env;
+}
+
+describe('treaty report', () => {
+  it('writes the page to --out, prints where, and says what it wrote on stderr', () => {
+    const env = envWithDb();
+    const dir = tempDir();
+    const file = join(dir, 'hanoi.html');
+    const before = fingerprint(env.TREATY_DB!);
+    const r = runCli(['report', '--out', file, ...AS_OF], env);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(`${file}\n`);
+    expect(r.stderr).toMatch(/^wrote .*hanoi\.html \(\d+ KB\): UN Convention against Cybercrime as of 2026-11-23; open it in a browser\n$/);
+    const page = readFileSync(file, 'utf8');
+    expect(page).toMatch(/^<!DOCTYPE html>/);
+    expect(page).toContain('<title>UN Convention against Cybercrime: status as of 2026-11-23</title>');
+    expect(page).toContain('<span class="num" data-field="signatories">73</span>');
+    expect(page).not.toMatch(/<script|\ssrc=|<link|@import/);
+    expect(listDir(dir)).toEqual(['hanoi.html']);
+    // A report reads; it never writes to the database.
+    expect(fingerprint(env.TREATY_DB!)).toBe(before);
+  });
+
+  it('prints the page on stdout when it is not a terminal, for a pipe or a redirection', () => {
+    const r = runCli(['report', '--treaty', 'budapest', ...AS_OF], cleanEnv());
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^<!DOCTYPE html>[\s\S]*<\/html>\n$/);
+    expect(r.stdout).toContain('data-treaty="ets185"');
+    expect(r.stderr).toBe('');
+  });
+
+  it('puts every treaty in one page with --all-treaties, each in its own section', () => {
+    const r = runCli(['report', '--all-treaties', ...AS_OF], cleanEnv());
+    expect(r.code).toBe(0);
+    expect(r.stdout.match(/<section class="treaty"/g)).toHaveLength(2);
+    expect(r.stdout).toContain('<title>Treaties: status as of 2026-11-23</title>');
+  });
+
+  it('replaces an existing file whole, leaving no temporary file beside it', () => {
+    const env = cleanEnv();
+    const dir = tempDir();
+    const file = join(dir, 'report.html');
+    writeFileSync(file, 'old contents that are longer than nothing');
+    expect(runCli(['report', '--out', file, ...AS_OF], env).code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toMatch(/^<!DOCTYPE html>[\s\S]*<\/html>\n$/);
+    expect(listDir(dir)).toEqual(['report.html']);
+  });
+
+  it('writes to a device such as /dev/null as it is, without renaming over it', () => {
+    const r = runCli(['report', '--out', '/dev/null', ...AS_OF], cleanEnv());
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('/dev/null\n');
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+    expect(listDir('/dev').filter((f) => f.startsWith('.null.'))).toEqual([]);
+  });
+
+  describe('bad --out: one line, exit 1, nothing written, the database unchanged', () => {
+    const cases: [string, (dir: string) => string, RegExp][] = [
+      ['a missing folder', (dir) => join(dir, 'missing', 'hanoi.html'), /^error: cannot write .*missing\/hanoi\.html: folder .*missing does not exist\n$/],
+      ['a folder', (dir) => dir, /^error: cannot write .*: it is a folder\nhint: give a file name, e.g. --out report.html\n$/],
+      ['a path through a file', (dir) => (writeFileSync(join(dir, 'plain'), 'x'), join(dir, 'plain', 'hanoi.html')), /^error: cannot write .*plain\/hanoi\.html: .*plain is not a folder\n$/],
+      ['a full device', () => '/dev/full', /^error: cannot write \/dev\/full: no space left on the device\n$/],
+      ['a read-only file system', () => '/proc/hanoi.html', /^error: cannot write \/proc\/hanoi\.html: .+\n$/],
+    ];
+    for (const [what, target, message] of cases) {
+      it(what, () => {
+        const env = envWithDb();
+        const dir = tempDir();
+        const out = target(dir);
+        const files = listDir(dir);
+        const db = fingerprint(env.TREATY_DB!);
+        const r = runCli(['report', '--out', out, ...AS_OF], env);
+        expect(r.code).toBe(1);
+        expect(r.stdout).toBe('');
+        expect(r.stderr).toMatch(message);
+        expect(listDir(dir)).toEqual(files);
+        expect(fingerprint(env.TREATY_DB!)).toBe(db);
+      });
+    }
+  });
+
+  it('leaves an existing file as it was when the report cannot be made', () => {
+    const env = envWithDb();
+    const file = join(tempDir(), 'keep.html');
+    writeFileSync(file, 'keep me');
+    const r = runCli(['report', '--treaty', 'atlantis', '--out', file], env);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: unknown treaty "atlantis"\n/);
+    expect(readFileSync(file, 'utf8')).toBe('keep me');
+    expect(runCli(['report', '--as-of', '2026-02-30', '--out', file], env).code).toBe(2);
+    expect(readFileSync(file, 'utf8')).toBe('keep me');
+  });
+
+  it('creates no database file when the first command fails', () => {
+    const env = cleanEnv();
+    const r = runCli(['report', '--out', join(tempDir(), 'missing', 'x.html')], env);
+    expect(r.code).toBe(1);
+    expect(fingerprint(env.TREATY_DB!)).toBeNull();
+  });
+
+  it('escapes what comes from the data: a hostile title or name never becomes markup', () => {
+    const data = join(tempDir(), 'data');
+    cpSync(join(ROOT, 'test', 'fixtures', 'data'), data, { recursive: true });
+    const treatyFile = join(data, 'treaties', 'T-1.json');
+    const treaty = JSON.parse(readFileSync(treatyFile, 'utf8')) as { short_title: string };
+    treaty.short_title = 'Test </title><script>alert(1)</script>';
+    writeFileSync(treatyFile, JSON.stringify(treaty));
+    const r = runCli(['report', '--treaty', 'T-1', '--as-of', '2022-06-30'], cleanEnv(tempDir(), { TREATY_DATA_DIR: data }));
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain('<script');
+    expect(r.stdout).toContain('Test &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;');
+    // Names with apostrophes and accents come through intact.
+    expect(r.stdout).toContain('Côte d&#39;Ivoire');
+  });
+
+  it('is in --help, with examples', () => {
+    const r = runCli(['report', '--help'], cleanEnv());
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('--out <file>');
+    expect(r.stdout).toContain('--all-treaties');
+    expect(r.stdout).toContain('treaty report --out hanoi.html');
+  });
+});
+
+describe('treaty db backup keeps refusing what it cannot rename over', () => {
+  it('refuses a device even with --force', () => {
+    const env = envWithDb();
+    const r = runCli(['db', 'backup', '/dev/null', '--force'], env);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('error: cannot write /dev/null: not a regular file\n');
+  });
+});
