@@ -1,7 +1,7 @@
 // treaty pace [treaty...]: treaties side by side by days since they opened for signature.
 import { addDays, daysBetween, type IsoDate } from '../domain/dates.js';
 import { entryIntoForce } from '../domain/entry-into-force.js';
-import { actionsUpTo } from '../domain/status.js';
+import { cumulativeSeries } from '../domain/series.js';
 import type { Ctx } from '../context.js';
 import type { ListResult, Row } from '../formats/result.js';
 
@@ -25,22 +25,20 @@ export async function pace(ctx: Ctx, o: PaceOptions): Promise<ListResult> {
     for (const treaty of treaties) {
       const actions = store.actions(treaty.id, asOf);
       const opens = treaty.signature.opens_on;
-      const at = (date: IsoDate) => {
-        const known = actionsUpTo(actions, date);
-        const signatories = new Set(known.filter((a) => a.action === 'signature').map((a) => a.code)).size;
-        return { signatories, eif: entryIntoForce(treaty.rule, participants, known) };
-      };
+      // The same counts as status and timeline give, parties known only from the depositary included.
+      const series = cumulativeSeries(treaty, participants, actions, asOf, store.published(treaty.id));
+      const at = (date: IsoDate) => series.findLast((p) => p.date <= date) ?? { signatories: 0, counted: 0 };
       const points: Row[] = [];
       for (const day of PACE_DAYS) {
         const date = addDays(opens, day);
         if (date > asOf) break;
-        const { signatories, eif } = at(date);
-        points.push({ treaty: treaty.id, day, date, signatories, counted: eif.counted, event: null });
+        const { signatories, counted } = at(date);
+        points.push({ treaty: treaty.id, day, date, signatories, counted, event: null });
       }
-      const reached = at(asOf).eif.threshold_reached_on;
+      const reached = entryIntoForce(treaty.rule, participants, actions).threshold_reached_on;
       if (reached) {
-        const { signatories, eif } = at(reached);
-        points.push({ treaty: treaty.id, day: daysBetween(opens, reached), date: reached, signatories, counted: eif.counted, event: `threshold of ${treaty.rule.threshold} met` });
+        const { signatories, counted } = at(reached);
+        points.push({ treaty: treaty.id, day: daysBetween(opens, reached), date: reached, signatories, counted, event: `threshold of ${treaty.rule.threshold} met` });
       }
       points.sort((a, b) => (a.day as number) - (b.day as number));
       rows.push(...points);

@@ -79,6 +79,15 @@ describe('treaty pace', () => {
     const csv = runCli(['pace', 'budapest', '--csv', '--columns', 'day,counted', '--as-of', '2026-11-23'], env).stdout.split('\n');
     expect(csv.slice(0, 3)).toEqual(['day,counted', '30,0', '90,0']);
   });
+
+  it('gives on each day the figures status gives as of that day', () => {
+    const env = freshEnv();
+    const rows = JSON.parse(runCli(['pace', 'budapest', '--json', '--as-of', '2026-11-23'], env).stdout) as { date: string; signatories: number; counted: number }[];
+    for (const row of rows.filter((_, i) => i % 2 === 0 || i === rows.length - 1)) {
+      const status = JSON.parse(runCli(['status', '--treaty', 'budapest', '--as-of', row.date, '--json'], env).stdout) as { signatories: number; counted: number };
+      expect(row, row.date).toMatchObject({ signatories: status.signatories, counted: status.counted });
+    }
+  });
 });
 
 describe('treaty explain', () => {
