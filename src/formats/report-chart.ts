@@ -40,7 +40,8 @@ export function chartEnd(status: TreatyStatus, start: IsoDate): IsoDate {
 export function progressChart(id: string, status: TreatyStatus, series: readonly SeriesPoint[], layout: ChartLayout = WIDE): Html {
   const { width: WIDTH, height: HEIGHT, margin: M } = layout;
   const uid = `${layout.name}-${id}`;
-  const start = series.length && series[0]!.date < status.signature.opens_on ? series[0]!.date : status.signature.opens_on;
+  // Usually the opening day; earlier when an action or the as-of date comes before it.
+  const start = [status.signature.opens_on, status.as_of, ...(series.length ? [series[0]!.date] : [])].sort()[0]!;
   const end = chartEnd(status, start);
   const x = scaleUtc().domain([toDate(start), toDate(end)]).range([M.left, WIDTH - M.right]);
   const top = Math.max(status.threshold, ...series.map((p) => Math.max(p.signatories, p.counted)), 1);
@@ -72,8 +73,10 @@ export function progressChart(id: string, status: TreatyStatus, series: readonly
     const right = at > (M.left + WIDTH - M.right) / 2;
     eifMark = html`<g class="eif"><line x1="${at}" x2="${at}" y1="${M.top - 6}" y2="${HEIGHT - M.bottom}"/><text x="${right ? at - 4 : at + 4}" y="${M.top - 10}" text-anchor="${right ? 'end' : 'start'}">${eif.state === 'in_force' ? 'in force' : 'enters into force'} ${formatLong(eif.date)}</text></g>`;
   }
+  // Centred under its line, unless that would run past either end of the chart.
+  const asOfAnchor = xAsOf < M.left + 60 ? 'start' : xAsOf > WIDTH - M.right - 60 ? 'end' : 'middle';
   const asOfMark =
-    status.as_of < end ? html`<g class="as-of"><line x1="${xAsOf}" x2="${xAsOf}" y1="${M.top}" y2="${HEIGHT - M.bottom + 4}"/><text x="${xAsOf}" y="${HEIGHT - 3}" text-anchor="middle">as of ${status.as_of}</text></g>` : '';
+    status.as_of < end ? html`<g class="as-of"><line x1="${xAsOf}" x2="${xAsOf}" y1="${M.top}" y2="${HEIGHT - M.bottom + 4}"/><text x="${xAsOf}" y="${HEIGHT - 3}" text-anchor="${asOfAnchor}">as of ${status.as_of}</text></g>` : '';
 
   let projection: Html | string = '';
   const p = status.projection;
@@ -96,9 +99,13 @@ ${inside ? html`<circle cx="${median}" cy="${yThreshold}" r="4"/>` : ''}
   }
 
   // Labels at the right end of each line, pushed apart when the two values are close.
-  const ySig = r1(y(last.signatories));
+  // The higher one moves up, so neither goes below the axis.
+  let ySig = r1(y(last.signatories));
   let yCnt = r1(y(last.counted));
-  if (Math.abs(ySig - yCnt) < 14) yCnt = ySig + (yCnt >= ySig ? 14 : -14);
+  if (Math.abs(ySig - yCnt) < 14) {
+    if (last.signatories >= last.counted) ySig = yCnt - 14;
+    else yCnt = ySig - 14;
+  }
   const xLabel = r1(Math.min(xAsOf, WIDTH - M.right) + 6);
   const title = `Cumulative signatories and counted instruments of the ${status.short_title}`;
   const desc = `${last.signatories} signatories and ${last.counted} counted instruments as of ${status.as_of}; ${status.threshold} are needed.`;

@@ -124,6 +124,7 @@ const PARTICIPANT_COLUMNS: readonly Column[] = [
 
 /** The participants who have acted, with only the columns that say something for this treaty. */
 function participantsTable(participants: readonly ReportParticipant[]): Html {
+  if (participants.length === 0) return html`<p class="note">None yet.</p>`;
   const columns = PARTICIPANT_COLUMNS.filter((c) => c.head === 'Status' || participants.some((p) => String(c.cell(p)) !== ''));
   const rows = participants.map(
     (p) => html`<tr data-code="${p.code}"><th scope="row">${p.name} <span class="code">${p.code}</span></th>${columns.map((c) => html`<td${c.cls ? html` class="${c.cls}"` : ''}>${c.cell(p)}</td>`)}</tr>`,
@@ -132,6 +133,15 @@ function participantsTable(participants: readonly ReportParticipant[]): Html {
 <thead><tr><th scope="col">Participant</th>${columns.map((c) => html`<th scope="col">${c.head}</th>`)}</tr></thead>
 <tbody>${rows}</tbody>
 </table></div>`;
+}
+
+/** The chart twice (wide for screens and paper, narrow for phones; CSS shows one) and its key. */
+function progressFigure(section: ReportSection): Html {
+  const { status: s, treaty } = section;
+  return html`<figure>
+${progressChart(treaty.id, s, section.series, WIDE)}${progressChart(treaty.id, s, section.series, NARROW)}
+<figcaption class="key"><span class="k-signed">signatories</span><span class="k-counted">counted instruments</span><span class="k-threshold">threshold (${s.threshold})</span>${s.entry_into_force.date ? html`<span class="k-eif">entry into force</span>` : ''}${s.projection ? html`<span class="k-counted">projection, shaded: 80% interval for the threshold</span>` : ''}</figcaption>
+</figure>`;
 }
 
 function sectionHtml(section: ReportSection, single: boolean): Html {
@@ -147,15 +157,12 @@ function sectionHtml(section: ReportSection, single: boolean): Html {
   return html`<section class="treaty" id="treaty-${id}" data-treaty="${id}">
 ${heading}
 <p class="full-title">${s.title} (${id})</p>
-<p class="meta">Status as of ${dateField('as_of', s.as_of)}. Data: the depositary's <a href="${snapshot}" rel="noreferrer">status page</a> as of ${dateField('data_as_of', s.data_as_of)}, with the later actions recorded in this database.</p>
+<p class="meta">Status as of ${dateField('as_of', s.as_of)}. Data: the depositary's <a href="${snapshot}" rel="noreferrer">status page</a> as of ${dateField('data_as_of', s.data_as_of)}${s.data_age_days >= 0 ? html` (${field('data_age_days', s.data_age_days)} ${s.data_age_days === 1 ? 'day' : 'days'} old)` : ''}, with the later actions recorded in this database.</p>
 ${stale}${checks}
 ${statusBox(section)}
 <p class="rule">${describeRule(treaty)}</p>
 ${sub('Progress')}
-<figure>
-${progressChart(id, s, section.series, WIDE)}${progressChart(id, s, section.series, NARROW)}
-<figcaption class="key"><span class="k-signed">signatories</span><span class="k-counted">counted instruments</span><span class="k-threshold">threshold (${s.threshold})</span>${s.entry_into_force.date ? html`<span class="k-eif">entry into force</span>` : ''}${s.projection ? html`<span class="k-counted">projection, shaded: 80% interval for the threshold</span>` : ''}</figcaption>
-</figure>
+${section.series.length ? progressFigure(section) : html`<p class="note">Nothing to draw yet: no signature or instrument as of ${formatLong(s.as_of)}.</p>`}
 ${sub('By UN regional group')}
 <figure>
 ${regionsFigure(id, section.regions)}

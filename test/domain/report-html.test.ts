@@ -66,6 +66,14 @@ describe('reportHtml', () => {
     expect(reportHtml(reportOf(treaty, participants, all, '2026-06-01'))).toContain('In force since <time datetime="2026-05-30"');
   });
 
+  it('draws no chart and no table before anything has happened, and says so', () => {
+    const page = reportHtml(reportOf(treaty, participants, [action('AAA', 'signature', '2025-10-25')], '2025-06-01'));
+    expect(page).toContain('Nothing to draw yet: no signature or instrument as of 1 June 2025.');
+    expect(page).not.toContain('<svg class="chart');
+    expect(page).toContain('<h2>Participants that have acted (0)</h2>\n<p class="note">None yet.</p>');
+    expect(page).toContain('opens on <time datetime="2025-10-25"');
+  });
+
   it('draws the projection clipped to the chart, and says so when its median falls past the end', () => {
     const big = makeTreaty({ rule: { threshold: 40 } });
     const many = participantMap(...['AAA', 'BBB', 'CCC', 'DDD'].map((c) => state(c)));
