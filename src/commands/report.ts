@@ -2,7 +2,7 @@
 // HTML page (the status, the cumulative series, the regional groups, the participants and sources).
 import type { IsoDate } from '../domain/dates.js';
 import { headerChecks } from '../domain/header-checks.js';
-import type { TreatyDefinition } from '../domain/model.js';
+import type { Participant, TreatyDefinition } from '../domain/model.js';
 import { regionalBreakdown } from '../domain/regions.js';
 import { cumulativeSeries } from '../domain/series.js';
 import { participantStates, treatyStatus } from '../domain/status.js';
@@ -22,12 +22,12 @@ export async function report(ctx: Ctx, o: ReportOptions): Promise<ReportResult> 
   const asOf = o.asOf ?? ctx.today();
   return ctx.withStore(o.db, 'read', (store) => {
     const treaties = o.allTreaties ? store.definitions() : [store.treaty(o.treaty)];
-    return { kind: 'report', as_of: asOf, made_on: ctx.today(), version: o.version, sections: treaties.map((t) => section(store, t, asOf)) };
+    const participants = store.participants();
+    return { kind: 'report', as_of: asOf, made_on: ctx.today(), version: o.version, sections: treaties.map((t) => section(store, participants, t, asOf)) };
   });
 }
 
-function section(store: Store, treaty: TreatyDefinition, asOf: IsoDate): ReportSection {
-  const participants = store.participants();
+function section(store: Store, participants: ReadonlyMap<string, Participant>, treaty: TreatyDefinition, asOf: IsoDate): ReportSection {
   const published = store.published(treaty.id);
   const actions = store.actions(treaty.id);
   const status = { ...treatyStatus(treaty, participants, actions, asOf, published), checks: headerChecks(treaty, participants, actions, published) };
@@ -44,7 +44,7 @@ function section(store: Store, treaty: TreatyDefinition, asOf: IsoDate): ReportS
   return {
     treaty,
     status,
-    series: cumulativeSeries(treaty, participants, actions, asOf, published),
+    series: cumulativeSeries(treaty, states, published),
     regions: regionalBreakdown(states),
     participants: states.filter((s) => s.status !== 'none').map((s) => ({ ...s, sources: [...(sources.get(s.code) ?? [])] })),
     not_yet: states.filter((s) => s.status === 'none').map((s) => s.name),

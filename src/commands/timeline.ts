@@ -3,7 +3,7 @@
 import type { IsoDate } from '../domain/dates.js';
 import { entryIntoForce } from '../domain/entry-into-force.js';
 import { cumulativeSeries } from '../domain/series.js';
-import { actionsUpTo } from '../domain/status.js';
+import { actionsUpTo, participantStates } from '../domain/status.js';
 import type { Ctx } from '../context.js';
 import type { TimelineResult } from '../formats/result.js';
 
@@ -19,6 +19,7 @@ export async function timeline(ctx: Ctx, o: TimelineOptions): Promise<TimelineRe
     const treaty = store.treaty(o.treaty);
     const participants = store.participants();
     const actions = store.actions(treaty.id, asOf);
+    const published = store.published(treaty.id);
     const eif = entryIntoForce(treaty.rule, participants, actionsUpTo(actions, asOf));
     return {
       kind: 'timeline',
@@ -28,7 +29,7 @@ export async function timeline(ctx: Ctx, o: TimelineOptions): Promise<TimelineRe
       as_of: asOf,
       threshold: treaty.rule.threshold,
       entry_into_force_on: eif.entry_into_force_on,
-      series: cumulativeSeries(treaty, participants, actions, asOf, store.published(treaty.id)),
+      series: cumulativeSeries(treaty, participantStates(treaty, participants, actions, asOf, { published, sorted: false }), published),
     };
   });
 }

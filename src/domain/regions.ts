@@ -1,5 +1,5 @@
 // Where each UN regional group stands: how many of its members signed, consented, or did nothing yet.
-import type { ParticipantState } from './status.js';
+import { hasConsented, type ParticipantState } from './status.js';
 import { UN_GROUPS } from './vocabulary.js';
 
 export interface RegionRow {
@@ -16,8 +16,6 @@ export interface RegionRow {
   not_yet: number;
 }
 
-const CONSENTED = new Set(['consented', 'in_force', 'denounced']);
-
 /** One row per group in the vocabulary's order, then a row for all of them ("total"). */
 export function regionalBreakdown(states: readonly ParticipantState[]): RegionRow[] {
   const empty = (group: string): RegionRow => ({ group, participants: 0, signed: 0, consented: 0, signed_only: 0, not_yet: 0 });
@@ -28,7 +26,7 @@ export function regionalBreakdown(states: readonly ParticipantState[]): RegionRo
     for (const r of [row, total]) {
       r.participants += 1;
       if (s.signed_on !== null) r.signed += 1;
-      if (CONSENTED.has(s.status)) r.consented += 1;
+      if (hasConsented(s)) r.consented += 1;
       else if (s.status === 'signed') r.signed_only += 1;
       else r.not_yet += 1;
     }

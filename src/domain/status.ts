@@ -60,6 +60,11 @@ export interface StateOptions {
   published?: readonly PublishedInForce[];
 }
 
+/** Deposited an instrument of consent: a party, in force for it or not yet, or one that has denounced since. */
+export function hasConsented(s: Pick<ParticipantState, 'status'>): boolean {
+  return s.status === 'consented' || s.status === 'in_force' || s.status === 'denounced';
+}
+
 /** Only what had happened by `asOf`: everything is computed as it stood that day. */
 export function actionsUpTo(actions: readonly ActionRow[], asOf: IsoDate): ActionRow[] {
   return actions.filter((a) => a.date <= asOf);
@@ -143,7 +148,7 @@ export function treatyStatus(
   const eif = entryIntoForce(treaty.rule, participants, known);
   const states = participantStates(treaty, participants, known, asOf, { eif, published, sorted: false });
   // A party known only from the depositary may lack a consent type; its status says it consented.
-  const withConsent = states.filter((s) => s.status === 'consented' || s.status === 'in_force' || s.status === 'denounced');
+  const withConsent = states.filter(hasConsented);
   const counted = withConsent.filter((s) => !treaty.rule.excluded_kinds.includes(s.kind)).length;
   const eifOn = eif.entry_into_force_on;
   const state: EntryIntoForceState = eifOn === null ? 'pending' : eifOn <= asOf ? 'in_force' : 'scheduled';
