@@ -1,7 +1,5 @@
 // treaty db path|check|backup|update: the database file itself.
 import { existsSync, renameSync, rmSync } from 'node:fs';
-import { checkOutputTarget } from '../ui/output-file.js';
-import { basename, dirname, join } from 'node:path';
 import { actionKey } from '../domain/check-actions.js';
 import { headerChecks } from '../domain/header-checks.js';
 import type { ActionRow } from '../domain/model.js';
@@ -10,6 +8,7 @@ import { UserError } from '../errors.js';
 import type { ListResult } from '../formats/result.js';
 import { SCHEMA_VERSION } from '../store/migrations.js';
 import type { Store } from '../store/store.js';
+import { checkOutputTarget, tempPathBeside } from '../ui/output-file.js';
 import { actionWriter, writeTransaction } from '../store/writes.js';
 
 const CHECK_COLUMNS = ['check', 'value'] as const;
@@ -52,7 +51,7 @@ export async function dbCheck(ctx: Ctx, db: string | undefined): Promise<ListRes
 export async function dbBackup(ctx: Ctx, db: string | undefined, target: string, force: boolean): Promise<ListResult> {
   if (existsSync(target) && !force) throw new UserError(`${target} exists already`, 'choose another name, or add --force to overwrite it');
   checkOutputTarget(target, false);
-  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+  const temp = tempPathBeside(target);
   return ctx.withStore(db, 'read', async (store) => {
     try {
       await store.db.backup(temp);

@@ -56,6 +56,11 @@ function isSpecial(target: string): boolean {
   }
 }
 
+/** Where a file is written before it is renamed to `target`: the same folder, so the rename is atomic. */
+export function tempPathBeside(target: string): string {
+  return join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+}
+
 /** Writes `text` to `target` whole or not at all; a failure leaves no temporary file behind. */
 export function writeFileAtomic(target: string, text: string): void {
   checkOutputTarget(target);
@@ -66,7 +71,7 @@ export function writeFileAtomic(target: string, text: string): void {
       throw new UserError(`cannot write ${target}: ${reason(e)}`);
     }
   }
-  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+  const temp = tempPathBeside(target);
   try {
     writeFileSync(temp, text, { flag: 'wx', mode: 0o644 });
     renameSync(temp, target);
