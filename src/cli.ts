@@ -520,15 +520,18 @@ Evaluated as of the latest hypothetical date (or --as-of), with the same engine 
         const { checkOutputTarget, writeFileAtomic } = await import('./ui/output-file.js');
         const out = flags.out;
         if (out === undefined && io.isTTY) throw new UsageError('report: the page is HTML, not for the terminal; give --out FILE (e.g. --out hanoi.html) or redirect it to a file');
-        if (out !== undefined) checkOutputTarget(out);
+        const options = globals(flags);
+        const target = { protect: [ctx.dbPath(options.db)] };
+        if (out !== undefined) checkOutputTarget(out, target);
         const { report } = await import('./commands/report.js');
         const { reportHtml } = await import('./formats/report-html.js');
-        const result = await report(ctx, { ...globals(flags), allTreaties: flags.allTreaties === true, version: VERSION });
+        const result = await report(ctx, { ...options, allTreaties: flags.allTreaties === true, version: VERSION });
         const page = reportHtml(result);
         if (out === undefined) return void io.out.write(page);
-        writeFileAtomic(out, page);
+        const { special } = writeFileAtomic(out, page, target);
         const what = result.sections.length === 1 ? result.sections[0]!.status.short_title : `${result.sections.length} treaties`;
-        io.out.write(`${out}\n`);
+        // The path on stdout is for scripts; not when stdout may be the very device just written to.
+        if (!special) io.out.write(`${out}\n`);
         io.err.write(`wrote ${out} (${Math.ceil(Buffer.byteLength(page) / 1024)} KB): ${what} as of ${result.as_of}; open it in a browser\n`);
       });
   }

@@ -50,7 +50,7 @@ export async function dbCheck(ctx: Ctx, db: string | undefined): Promise<ListRes
 /** A consistent copy made with SQLite's online backup, written beside the target and renamed into place. */
 export async function dbBackup(ctx: Ctx, db: string | undefined, target: string, force: boolean): Promise<ListResult> {
   if (existsSync(target) && !force) throw new UserError(`${target} exists already`, 'choose another name, or add --force to overwrite it');
-  checkOutputTarget(target, false);
+  checkOutputTarget(target, { devices: false, protect: [ctx.dbPath(db)] });
   const temp = tempPathBeside(target);
   return ctx.withStore(db, 'read', async (store) => {
     try {

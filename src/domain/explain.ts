@@ -28,9 +28,15 @@ export function ordinal(n: number): string {
 const GROUP_WORDS: Record<string, string> = { coe_member: 'member States of the Council of Europe', eu_member: 'member States of the EU', un_member: 'UN Member States' };
 export const KIND_WORDS: Record<string, string> = { reio: 'regional economic integration organization (the EU)', state: 'State' };
 
+/** "at least 3 of them from member States of the Council of Europe", or "" when the rule sets no such condition. */
+export function describeGroupCondition(rule: TreatyDefinition['rule']): string {
+  const g = rule.group_condition;
+  return g ? `at least ${g.at_least} of them from ${GROUP_WORDS[g.group] ?? g.group}` : '';
+}
+
 export function describeRule(treaty: TreatyDefinition): string {
   const r = treaty.rule;
-  const group = r.group_condition ? `, at least ${r.group_condition.at_least} of them from ${GROUP_WORDS[r.group_condition.group] ?? r.group_condition.group}` : '';
+  const group = r.group_condition ? `, ${describeGroupCondition(r)}` : '';
   const excluded = r.excluded_kinds.length ? ` Instruments of a ${r.excluded_kinds.map((k) => KIND_WORDS[k] ?? k).join(' or ')} do not count in addition to those of its members.` : '';
   const later = `${describeDelay(r.later.delay)} after its own instrument${r.later.not_before_entry_into_force ? ', or on the treaty\'s entry into force if that is later' : ''}`;
   return `Enters into force ${describeDelay(r.delay)} after the ${ordinal(r.threshold)} instrument of ${r.counted_actions.join(', ')}${group}.${excluded} For a participant that consents later: ${later}.`;

@@ -18,9 +18,25 @@ export interface ChartLayout {
 }
 
 export const WIDE: ChartLayout = { name: 'wide', width: 760, height: 346, margin: { top: 28, right: 132, bottom: 40, left: 44 }, xTicks: 6 };
-export const NARROW: ChartLayout = { name: 'narrow', width: 400, height: 300, margin: { top: 28, right: 108, bottom: 40, left: 34 }, xTicks: 3 };
+export const NARROW: ChartLayout = { name: 'narrow', width: 400, height: 300, margin: { top: 28, right: 96, bottom: 40, left: 34 }, xTicks: 3 };
 
 const toDate = (d: IsoDate) => new Date(`${d}T00:00:00Z`);
+/** Vertical room a 12-pixel label needs. */
+const LABEL_GAP = 15;
+
+/**
+ * Moves labels apart so that each is at least `gap` below the one above it, keeping their order and
+ * none lower than `bottom`: positions in, positions out, in the same order.
+ */
+export function spread(ys: readonly number[], gap: number, bottom: number): number[] {
+  const order = ys.map((y, i) => ({ y, i })).sort((a, b) => a.y - b.y || a.i - b.i);
+  for (let k = 1; k < order.length; k++) order[k]!.y = Math.max(order[k]!.y, order[k - 1]!.y + gap);
+  const over = (order.at(-1)?.y ?? 0) - bottom;
+  if (over > 0) for (const o of order) o.y -= over;
+  const out: number[] = [];
+  for (const o of order) out[o.i] = o.y;
+  return out;
+}
 const later = (a: IsoDate, b: IsoDate) => (a > b ? a : b);
 const r1 = (n: number) => Math.round(n * 10) / 10;
 
@@ -87,9 +103,13 @@ export function progressChart(id: string, status: TreatyStatus, series: readonly
     const low = xAt(t.low);
     const median = xAt(t.median);
     const inside = t.median <= end;
-    const label = inside
-      ? html`<text x="${median}" y="${yThreshold + 22}" text-anchor="middle">threshold about ${t.median}</text>`
-      : html`<text x="${WIDTH - M.right}" y="${yThreshold + 22}" text-anchor="end">threshold about ${t.median}, past the chart →</text>`;
+    // A phone's chart has no room for the sentence; the status box above it says the same in words.
+    let label: Html | string = '';
+    if (layout.name === 'wide') {
+      label = inside
+        ? html`<text x="${median}" y="${yThreshold + 22}" text-anchor="middle">threshold about ${t.median}</text>`
+        : html`<text x="${WIDTH - M.right}" y="${yThreshold + 22}" text-anchor="end">threshold about ${t.median}, past the chart →</text>`;
+    }
     projection = html`<clipPath id="plot-${uid}"><rect x="${M.left}" y="0" width="${WIDTH - M.left - M.right}" height="${HEIGHT}"/></clipPath>
 <g class="projection"><g clip-path="url(#plot-${uid})">
 <rect x="${low}" y="${yThreshold - 6}" width="${r1(Math.max(1, xAt(t.high) - low))}" height="12"><title>80% interval: ${t.low} to ${t.high}</title></rect>
@@ -98,15 +118,18 @@ ${inside ? html`<circle cx="${median}" cy="${yThreshold}" r="4"/>` : ''}
 </g>${label}</g>`;
   }
 
-  // Labels at the right end of each line, pushed apart when the two values are close.
-  // The higher one moves up, so neither goes below the axis.
-  let ySig = r1(y(last.signatories));
-  let yCnt = r1(y(last.counted));
-  if (Math.abs(ySig - yCnt) < 14) {
-    if (last.signatories >= last.counted) ySig = yCnt - 14;
-    else yCnt = ySig - 14;
-  }
+  // Labels at the right end of the lines and the threshold's at the chart's edge, spread apart
+  // vertically so that none covers another (when the lines end short of the edge, a label there can
+  // still reach the threshold's).
   const xLabel = r1(Math.min(xAsOf, WIDTH - M.right) + 6);
+  const narrow = layout.name === 'narrow';
+  const labels = [
+    { cls: 'label signatories', x: xLabel, text: `${last.signatories} ${narrow ? 'signed' : 'signatories'}`, y: y(last.signatories) },
+    { cls: 'label counted', x: xLabel, text: `${last.counted} counted`, y: y(last.counted) },
+    { cls: 'label threshold', x: r1(WIDTH - M.right + 6), text: `threshold ${status.threshold}`, y: yThreshold },
+  ];
+  const ys = spread(labels.map((l) => l.y), LABEL_GAP, HEIGHT - M.bottom);
+  const endLabels = labels.map((l, i) => html`<text class="${l.cls}" x="${l.x}" y="${r1(ys[i]!) + 4}">${l.text}</text>`);
   const title = `Cumulative signatories and counted instruments of the ${status.short_title}`;
   const desc = `${last.signatories} signatories and ${last.counted} counted instruments as of ${status.as_of}; ${status.threshold} are needed.`;
 
@@ -118,9 +141,8 @@ ${inside ? html`<circle cx="${median}" cy="${yThreshold}" r="4"/>` : ''}
 <path class="counted-area" d="${countedArea}"/>
 <path class="signatories" d="${steps((q) => q.signatories)}"/>
 <path class="counted" d="${steps((q) => q.counted)}"/>
-<g class="threshold"><line x1="${M.left}" x2="${WIDTH - M.right}" y1="${yThreshold}" y2="${yThreshold}"/><text x="${WIDTH - M.right + 6}" y="${yThreshold + 4}">threshold ${status.threshold}</text></g>
+<g class="threshold"><line x1="${M.left}" x2="${WIDTH - M.right}" y1="${yThreshold}" y2="${yThreshold}"/></g>
 ${eifMark}${asOfMark}${projection}
-<text class="label signatories" x="${xLabel}" y="${ySig + 4}">${last.signatories} signatories</text>
-<text class="label counted" x="${xLabel}" y="${yCnt + 4}">${last.counted} counted</text>
+${endLabels}
 </svg>`;
 }

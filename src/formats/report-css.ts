@@ -35,7 +35,7 @@ svg text { font-size: 12px; fill: var(--ink); }
 .chart path.counted { fill: none; stroke: var(--counted); stroke-width: 2.5; }
 .chart path.counted-area { fill: var(--counted); fill-opacity: .12; stroke: none; }
 .chart .threshold line { stroke: var(--threshold); stroke-width: 1.5; stroke-dasharray: 6 4; }
-.chart .threshold text { fill: var(--threshold); font-weight: 600; }
+.chart text.label.threshold { fill: var(--threshold); }
 .chart .eif line { stroke: var(--eif); stroke-width: 1.5; stroke-dasharray: 3 3; }
 .chart .eif text { fill: var(--eif); font-weight: 600; }
 .chart .as-of line { stroke: var(--muted); stroke-dasharray: 1 3; }
@@ -96,5 +96,8 @@ footer { margin-top: 2.5rem; border-top: 1px solid var(--line); padding-top: .75
   svg.wide { display: block; }
   svg.narrow { display: none; }
   a { color: inherit; text-decoration: none; }
+  /* On paper a link is only as good as the address printed beside it. */
+  .sources a { display: block; }
+  .sources a::after { content: " " attr(href); font-size: 7pt; color: var(--muted); word-break: break-all; }
 }
 `;

@@ -3,7 +3,7 @@
 // data-value when the text is in words), so a test can read the page back and compare it with status --json.
 import { formatLong } from '../domain/dates.js';
 import { describeDelay } from '../domain/delay.js';
-import { describeRule, ordinal } from '../domain/explain.js';
+import { describeGroupCondition, describeRule, ordinal } from '../domain/explain.js';
 import type { TreatyStatus } from '../domain/status.js';
 import { html, raw, type Html } from './html.js';
 import { NARROW, progressChart, WIDE } from './report-chart.js';
@@ -38,20 +38,23 @@ function hostOf(url: string): string {
   }
 }
 
-function countdown(s: TreatyStatus): Html {
+function countdown(section: ReportSection): Html {
+  const { status: s, treaty } = section;
   const eif = s.entry_into_force;
   if (eif.state === 'in_force') return html`<p class="countdown">In force since ${dateField('entry_into_force.date', eif.date)}</p>`;
   if (eif.state === 'scheduled') {
     return html`<p class="countdown">Enters into force on ${dateField('entry_into_force.date', eif.date)}: in ${field('entry_into_force.days_until', eif.days_until)} ${eif.days_until === 1 ? 'day' : 'days'}</p>`;
   }
-  return html`<p class="countdown">${field('remaining', s.remaining)} more counted ${s.remaining === 1 ? 'instrument' : 'instruments'} needed</p>`;
+  const group = describeGroupCondition(treaty.rule);
+  return html`<p class="countdown">${field('remaining', s.remaining)} more counted ${s.remaining === 1 ? 'instrument' : 'instruments'} needed${group ? html`<small class="note"> (${group})</small>` : ''}</p>`;
 }
 
 function entryIntoForceText(section: ReportSection): Html {
   const { status: s, treaty } = section;
   const eif = s.entry_into_force;
   const state = field('entry_into_force.state', eif.state, eif.state === 'in_force' ? 'in force' : eif.state);
-  if (eif.state === 'pending') return html`${state}: ${describeDelay(treaty.rule.delay)} after the ${ordinal(s.threshold)} counted instrument`;
+  const group = describeGroupCondition(treaty.rule);
+  if (eif.state === 'pending') return html`${state}: ${describeDelay(treaty.rule.delay)} after the ${ordinal(s.threshold)} counted instrument${group ? `, ${group}` : ''}`;
   return html`${state}, ${eif.state === 'in_force' ? 'since' : 'on'} ${dateField('entry_into_force.date', eif.date)}`;
 }
 
@@ -78,16 +81,18 @@ function signatureText(s: TreatyStatus): Html {
 
 function statusBox(section: ReportSection): Html {
   const { status: s, treaty } = section;
-  const percent = Math.floor((Math.min(s.counted, s.threshold) / s.threshold) * 100);
+  // Progress is what is done of what the rule asks: with a group condition, instruments beyond the
+  // threshold do not fill the bar while members of the group are still missing.
+  const percent = Math.floor(((s.threshold - s.remaining) / s.threshold) * 100);
   const notCounted = s.consents - s.counted;
   const projection = projectionText(s);
   return html`<section class="box" aria-label="Status">
 <div>
 <div class="headline">${field('counted', s.counted)} <small>${
-    s.remaining > 0 ? html`of ${field('threshold', s.threshold)} counted instruments needed` : html`counted instruments; ${field('threshold', s.threshold)} were needed`
+    s.remaining > 0 ? html`counted instruments; the rule needs ${field('threshold', s.threshold)}` : html`counted instruments; ${field('threshold', s.threshold)} were needed`
   }</small></div>
 <div class="bar" role="img" aria-label="${percent}% of the threshold"><span style="width:${percent}%"></span></div>
-${countdown(s)}
+${countdown(section)}
 </div>
 <dl class="facts">
 <dt>Signatories</dt><dd>${field('signatories', s.signatories)}</dd>
@@ -113,11 +118,11 @@ interface Column {
 }
 
 const PARTICIPANT_COLUMNS: readonly Column[] = [
+  { head: 'Status', cell: (p) => html`<span class="status-${p.status}">${STATUS_WORDS[p.status] ?? p.status}${p.denounced_on ? ` (${p.denounced_on})` : ''}</span>` },
   { head: 'Group', cell: (p) => shortGroupLabel(p.un_group) },
   { head: 'Signed', cls: 'date', cell: (p) => p.signed_on ?? '' },
   { head: 'Consent', cls: 'date', cell: (p) => (p.consent_on ? `${words(p.consent_type)} ${p.consent_on}` : p.status === 'signed' ? '' : words(p.consent_type)) },
   { head: 'In force for it', cls: 'date', cell: (p) => p.in_force_on ?? '' },
-  { head: 'Status', cell: (p) => html`<span class="status-${p.status}">${STATUS_WORDS[p.status] ?? p.status}${p.denounced_on ? ` (${p.denounced_on})` : ''}</span>` },
   { head: 'Domestic step', cls: 'date', cell: (p) => (p.latest_step ? `${words(p.latest_step)} ${p.latest_step_on}` : '') },
   { head: 'Sources', cls: 'sources', cell: (p) => html`${p.sources.map((url) => html`<a href="${url}" title="${url}" rel="noreferrer">${hostOf(url)}</a>`)}` },
 ];
@@ -179,7 +184,7 @@ function overview(result: ReportResult): Html {
 <tbody>${result.sections.map(({ status: s }) => {
     const eif = s.entry_into_force;
     const when = eif.state === 'pending' ? `pending, ${plural(s.remaining, 'instrument')} to go` : `${eif.state === 'in_force' ? 'in force since' : 'scheduled for'} ${eif.date}`;
-    return html`<tr><th scope="row"><a href="#treaty-${s.treaty}">${s.short_title}</a></th><td class="n">${s.signatories}</td><td class="n">${s.counted}</td><td class="n">${s.threshold}</td><td>${when}</td></tr>`;
+    return html`<tr data-treaty="${s.treaty}"><th scope="row"><a href="#treaty-${s.treaty}">${s.short_title}</a></th><td class="n" data-col="signatories">${s.signatories}</td><td class="n" data-col="counted">${s.counted}</td><td class="n" data-col="threshold">${s.threshold}</td><td>${when}</td></tr>`;
   })}</tbody></table></div>`;
 }
 

@@ -1,10 +1,11 @@
 // treaty report from the command line: where the page goes, what a bad --out does, and that nothing
 // else changes. What the page shows is read back in a browser in test/browser/report.test.ts.
-import { cpSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, lstatSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fingerprint, listDir } from '../helpers/files.js';
-import { cleanEnv, ROOT, runCli, tempDir } from '../helpers/run-cli.js';
+import { BIN, cleanEnv, ROOT, runCli, tempDir } from '../helpers/run-cli.js';
 
 const AS_OF = ['--as-of', '2026-11-23'];
 
@@ -63,9 +64,67 @@ describe('treaty report', () => {
   it('writes to a device such as /dev/null as it is, without renaming over it', () => {
     const r = runCli(['report', '--out', '/dev/null', ...AS_OF], cleanEnv());
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('/dev/null\n');
+    // No path on stdout: it may be the very device just written to.
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^wrote \/dev\/null /);
     expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
     expect(listDir('/dev').filter((f) => f.startsWith('.null.'))).toEqual([]);
+  });
+
+  it('writes to /dev/stdout in a pipeline without adding its path to the page', () => {
+    const env = cleanEnv();
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" report --as-of 2026-11-23 --out /dev/stdout | cat`], { encoding: 'utf8', env });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^<!DOCTYPE html>[\s\S]*<\/html>\n$/);
+  });
+
+  it('follows a symbolic link to the file it names, and keeps the permissions that file had', () => {
+    const dir = tempDir();
+    const real = join(dir, 'real.html');
+    writeFileSync(real, 'old');
+    chmodSync(real, 0o600);
+    symlinkSync(real, join(dir, 'link.html'));
+    expect(runCli(['report', '--out', join(dir, 'link.html'), ...AS_OF], cleanEnv()).code).toBe(0);
+    expect(lstatSync(join(dir, 'link.html')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(real, 'utf8')).toMatch(/^<!DOCTYPE html>/);
+    expect(statSync(real).mode & 0o777).toBe(0o600);
+    expect(listDir(dir)).toEqual(['link.html', 'real.html']);
+  });
+
+  it('refuses a file its user may not write, though the folder would allow replacing it', () => {
+    // As root every file is writable, so the command runs as nobody there; a folder open to all lets
+    // nobody create the database and the temporary file, and only the file's own mode says no.
+    const dir = tempDir();
+    chmodSync(dir, 0o777);
+    const file = join(dir, 'read-only.html');
+    writeFileSync(file, 'keep me');
+    chmodSync(file, 0o444);
+    const env = cleanEnv(dir, { TREATY_DB: join(dir, 'treaty.db') });
+    const args = [BIN, 'report', '--out', file, ...AS_OF];
+    const asNobody = process.getuid?.() === 0 ? ['setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, ...args]] : [process.execPath, args];
+    const r = spawnSync(asNobody[0] as string, asNobody[1] as string[], { encoding: 'utf8', env, cwd: dir });
+    expect(r.stderr).toBe(`error: cannot write ${file}: permission denied\n`);
+    expect(r.status).toBe(1);
+    expect(readFileSync(file, 'utf8')).toBe('keep me');
+    expect(listDir(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('refuses to write over the database it reads, or its journal', () => {
+    const env = envWithDb();
+    const db = fingerprint(env.TREATY_DB!);
+    for (const out of [env.TREATY_DB!, `${env.TREATY_DB!}-wal`]) {
+      const r = runCli(['report', '--out', out, ...AS_OF], env);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/^error: cannot write .*: it is the database \(or its journal\), which this would destroy\nhint: choose another file name\n$/);
+    }
+    expect(fingerprint(env.TREATY_DB!)).toBe(db);
+    expect(runCli(['status'], env).code).toBe(0);
+  });
+
+  it('refuses an empty file name as a usage error', () => {
+    const r = runCli(['report', '--out', '', ...AS_OF], cleanEnv());
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('error: expected a file name for the output, got an empty one\n');
   });
 
   describe('bad --out: one line, exit 1, nothing written, the database unchanged', () => {

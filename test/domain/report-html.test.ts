@@ -5,7 +5,7 @@ import { regionalBreakdown } from '../../src/domain/regions.js';
 import { cumulativeSeries } from '../../src/domain/series.js';
 import { participantStates, treatyStatus } from '../../src/domain/status.js';
 import { escapeHtml, html, raw } from '../../src/formats/html.js';
-import { chartEnd } from '../../src/formats/report-chart.js';
+import { chartEnd, spread } from '../../src/formats/report-chart.js';
 import { reportHtml } from '../../src/formats/report-html.js';
 import type { ReportResult } from '../../src/formats/result.js';
 import type { ActionRow, Participant, TreatyDefinition } from '../../src/domain/model.js';
@@ -36,6 +36,21 @@ describe('html', () => {
     const name = `<img src=x onerror="alert('x')"> & co`;
     expect(html`<p title="${name}">${name}</p>`.text).toBe(`<p title="${escapeHtml(name)}">&lt;img src=x onerror=&quot;alert(&#39;x&#39;)&quot;&gt; &amp; co</p>`);
     expect(html`<p>${raw('<b>bold</b>')}${[html`<i>${'<'}</i>`, 'a<b']}${null}${false}${0}</p>`.text).toBe('<p><b>bold</b><i>&lt;</i>a&lt;b0</p>');
+  });
+});
+
+describe('spread (labels at the end of the chart lines)', () => {
+  it('leaves labels far enough apart where they are', () => {
+    expect(spread([10, 50, 90], 15, 300)).toEqual([10, 50, 90]);
+  });
+
+  it('pushes a label down from the one above it, keeping their order and the input order', () => {
+    expect(spread([100, 100, 40], 15, 300)).toEqual([100, 115, 40]);
+    expect(spread([105, 100], 15, 300)).toEqual([115, 100]);
+  });
+
+  it('moves them all up when the lowest would fall below the bottom', () => {
+    expect(spread([290, 290, 290], 15, 300)).toEqual([270, 285, 300]);
   });
 });
 
