@@ -62,7 +62,9 @@ thead th { border-bottom: 2px solid var(--muted); white-space: nowrap; }
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 td.date { white-space: nowrap; font-variant-numeric: tabular-nums; }
 tr.total th, tr.total td { font-weight: 700; border-top: 2px solid var(--muted); }
-.sources a { display: inline-block; margin-right: .4rem; }
+.sources a { white-space: nowrap; }
+.sources a.ref { font-size: .75rem; margin: 0 .5rem 0 .15rem; color: var(--muted); text-decoration: none; }
+.source-list { font-size: .8rem; color: var(--muted); padding-left: 2rem; overflow-wrap: anywhere; }
 table.participants { font-size: .85rem; }
 .code { color: var(--muted); font-weight: 400; font-size: .8rem; }
 .status-in_force, .status-consented { color: var(--counted); font-weight: 600; }
@@ -96,8 +98,5 @@ footer { margin-top: 2.5rem; border-top: 1px solid var(--line); padding-top: .75
   svg.wide { display: block; }
   svg.narrow { display: none; }
   a { color: inherit; text-decoration: none; }
-  /* On paper a link is only as good as the address printed beside it. */
-  .sources a { display: block; }
-  .sources a::after { content: " " attr(href); font-size: 7pt; color: var(--muted); word-break: break-all; }
 }
 `;

@@ -114,7 +114,22 @@ const words = (s: string | null) => (s ? s.replace(/_/g, ' ') : '');
 interface Column {
   head: string;
   cls?: string;
-  cell(p: ReportParticipant): Html | string;
+  cell(p: ReportParticipant, sources: SourceList): Html | string;
+}
+
+/** Every address the participants' facts come from, once each, numbered in order of first use. */
+class SourceList {
+  readonly urls: string[] = [];
+  private readonly index = new Map<string, number>();
+  constructor(
+    readonly id: string,
+    participants: readonly ReportParticipant[],
+  ) {
+    for (const p of participants) for (const url of p.sources) if (!this.index.has(url)) this.index.set(url, this.urls.push(url));
+  }
+  numberOf(url: string): number {
+    return this.index.get(url)!;
+  }
 }
 
 const PARTICIPANT_COLUMNS: readonly Column[] = [
@@ -124,20 +139,29 @@ const PARTICIPANT_COLUMNS: readonly Column[] = [
   { head: 'Consent', cls: 'date', cell: (p) => (p.consent_on ? `${words(p.consent_type)} ${p.consent_on}` : p.status === 'signed' ? '' : words(p.consent_type)) },
   { head: 'In force for it', cls: 'date', cell: (p) => p.in_force_on ?? '' },
   { head: 'Domestic step', cls: 'date', cell: (p) => (p.latest_step ? `${words(p.latest_step)} ${p.latest_step_on}` : '') },
-  { head: 'Sources', cls: 'sources', cell: (p) => html`${p.sources.map((url) => html`<a href="${url}" title="${url}" rel="noreferrer">${hostOf(url)}</a>`)}` },
+  {
+    head: 'Sources',
+    cls: 'sources',
+    cell: (p, list) => html`${p.sources.map((url) => html`<a href="${url}" title="${url}" rel="noreferrer">${hostOf(url)}</a><a class="ref" href="#source-${list.id}-${list.numberOf(url)}">[${list.numberOf(url)}]</a>`)}`,
+  },
 ];
 
-/** The participants who have acted, with only the columns that say something for this treaty. */
-function participantsTable(participants: readonly ReportParticipant[]): Html {
+/**
+ * The participants who have acted, with only the columns that say something for this treaty, then the
+ * sources they cite, each address once and numbered: a printed page can be followed up from it.
+ */
+function participantsTable(id: string, participants: readonly ReportParticipant[]): Html {
   if (participants.length === 0) return html`<p class="note">None yet.</p>`;
-  const columns = PARTICIPANT_COLUMNS.filter((c) => c.head === 'Status' || participants.some((p) => String(c.cell(p)) !== ''));
+  const sources = new SourceList(id, participants);
+  const columns = PARTICIPANT_COLUMNS.filter((c) => c.head === 'Status' || participants.some((p) => String(c.cell(p, sources)) !== ''));
   const rows = participants.map(
-    (p) => html`<tr data-code="${p.code}"><th scope="row">${p.name} <span class="code">${p.code}</span></th>${columns.map((c) => html`<td${c.cls ? html` class="${c.cls}"` : ''}>${c.cell(p)}</td>`)}</tr>`,
+    (p) => html`<tr data-code="${p.code}"><th scope="row">${p.name} <span class="code">${p.code}</span></th>${columns.map((c) => html`<td${c.cls ? html` class="${c.cls}"` : ''}>${c.cell(p, sources)}</td>`)}</tr>`,
   );
   return html`<div class="scroll"><table class="participants">
 <thead><tr><th scope="col">Participant</th>${columns.map((c) => html`<th scope="col">${c.head}</th>`)}</tr></thead>
 <tbody>${rows}</tbody>
-</table></div>`;
+</table></div>
+<ol class="source-list" aria-label="Sources">${sources.urls.map((url, i) => html`<li id="source-${id}-${i + 1}"><a href="${url}" rel="noreferrer">${url}</a></li>`)}</ol>`;
 }
 
 /** The chart twice (wide for screens and paper, narrow for phones; CSS shows one) and its key. */
@@ -173,7 +197,7 @@ ${sub('By UN regional group')}
 ${regionsFigure(id, section.regions)}
 </figure>
 ${sub(`Participants that have acted (${section.participants.length})`)}
-${participantsTable(section.participants)}
+${participantsTable(id, section.participants)}
 ${section.not_yet.length ? html`<p class="not-yet"><strong>No action yet (${section.not_yet.length}):</strong> ${section.not_yet.join(', ')}.</p>` : ''}
 </section>`;
 }
@@ -206,7 +230,7 @@ export function reportHtml(result: ReportResult): string {
 ${single ? '' : html`<h1>Treaties on their way to entry into force</h1><p class="meta">Status as of ${formatLong(result.as_of)}.</p>${overview(result)}`}
 ${result.sections.map((s) => sectionHtml(s, single))}
 <footer>
-<p>Made with treaty ${result.version} on ${result.made_on}. The figures are computed from the dated actions in the database by each treaty's rule; each participant's sources are linked in its row. A projection extrapolates the pace so far and is not a forecast.</p>
+<p>Made with treaty ${result.version} on ${result.made_on}. The figures are computed from the dated actions in the database by each treaty's rule; each participant's sources are linked in its row and listed, numbered, under the table. A projection extrapolates the pace so far and is not a forecast.</p>
 </footer>
 </main>
 </body>
