@@ -1,8 +1,7 @@
 // treaty pace [treaty...]: treaties side by side by days since they opened for signature.
 import { addDays, daysBetween, type IsoDate } from '../domain/dates.js';
 import { entryIntoForce } from '../domain/entry-into-force.js';
-import { cumulativeSeries } from '../domain/series.js';
-import { participantStates } from '../domain/status.js';
+import { seriesAsOf } from '../domain/series.js';
 import type { Ctx } from '../context.js';
 import type { ListResult, Row } from '../formats/result.js';
 
@@ -27,8 +26,7 @@ export async function pace(ctx: Ctx, o: PaceOptions): Promise<ListResult> {
       const actions = store.actions(treaty.id, asOf);
       const opens = treaty.signature.opens_on;
       // The same counts as status and timeline give, parties known only from the depositary included.
-      const published = store.published(treaty.id);
-      const series = cumulativeSeries(treaty, participantStates(treaty, participants, actions, asOf, { published, sorted: false }), published);
+      const series = seriesAsOf(treaty, participants, actions, asOf, store.published(treaty.id));
       const at = (date: IsoDate) => series.findLast((p) => p.date <= date) ?? { signatories: 0, counted: 0 };
       const points: Row[] = [];
       for (const day of PACE_DAYS) {

@@ -2,8 +2,7 @@
 // date of entry into force; a chart for people, the series for programs.
 import type { IsoDate } from '../domain/dates.js';
 import { entryIntoForce } from '../domain/entry-into-force.js';
-import { cumulativeSeries } from '../domain/series.js';
-import { actionsUpTo, participantStates } from '../domain/status.js';
+import { seriesAsOf } from '../domain/series.js';
 import type { Ctx } from '../context.js';
 import type { TimelineResult } from '../formats/result.js';
 
@@ -19,8 +18,7 @@ export async function timeline(ctx: Ctx, o: TimelineOptions): Promise<TimelineRe
     const treaty = store.treaty(o.treaty);
     const participants = store.participants();
     const actions = store.actions(treaty.id, asOf);
-    const published = store.published(treaty.id);
-    const eif = entryIntoForce(treaty.rule, participants, actionsUpTo(actions, asOf));
+    const eif = entryIntoForce(treaty.rule, participants, actions);
     return {
       kind: 'timeline',
       treaty: treaty.id,
@@ -29,7 +27,7 @@ export async function timeline(ctx: Ctx, o: TimelineOptions): Promise<TimelineRe
       as_of: asOf,
       threshold: treaty.rule.threshold,
       entry_into_force_on: eif.entry_into_force_on,
-      series: cumulativeSeries(treaty, participantStates(treaty, participants, actions, asOf, { published, sorted: false }), published),
+      series: seriesAsOf(treaty, participants, actions, asOf, store.published(treaty.id)),
     };
   });
 }

@@ -3,8 +3,8 @@
 // its last point equals the status figures that day (parties known only from the depositary included,
 // from the first date a source proves them parties).
 import type { IsoDate } from './dates.js';
-import type { PublishedInForce, TreatyDefinition } from './model.js';
-import { hasConsented, type ParticipantState } from './status.js';
+import type { ActionRow, Participant, PublishedInForce, TreatyDefinition } from './model.js';
+import { hasConsented, participantStates, type ParticipantState } from './status.js';
 
 export interface SeriesPoint {
   date: IsoDate;
@@ -31,4 +31,15 @@ export function cumulativeSeries(treaty: TreatyDefinition, states: readonly Part
     n += counted.get(date) ?? 0;
     return { date, signatories, counted: n };
   });
+}
+
+/** The series of a treaty's actions as of a date, for callers that have no participants' states yet. */
+export function seriesAsOf(
+  treaty: TreatyDefinition,
+  participants: ReadonlyMap<string, Participant>,
+  actions: readonly ActionRow[],
+  asOf: IsoDate,
+  published: readonly PublishedInForce[] = [],
+): SeriesPoint[] {
+  return cumulativeSeries(treaty, participantStates(treaty, participants, actions, asOf, { published, sorted: false }), published);
 }

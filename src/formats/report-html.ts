@@ -13,7 +13,8 @@ import type { ReportParticipant, ReportResult, ReportSection } from './result.js
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const noun = (n: number | null, one: string, many = `${one}s`) => (n === 1 ? one : many);
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${noun(n, one, many)}`;
 
 /** A figure from the status, marked for reading back. */
 function field(name: string, value: string | number | null, text: string | number = value ?? ''): Html {
@@ -43,10 +44,10 @@ function countdown(section: ReportSection): Html {
   const eif = s.entry_into_force;
   if (eif.state === 'in_force') return html`<p class="countdown">In force since ${dateField('entry_into_force.date', eif.date)}</p>`;
   if (eif.state === 'scheduled') {
-    return html`<p class="countdown">Enters into force on ${dateField('entry_into_force.date', eif.date)}: in ${field('entry_into_force.days_until', eif.days_until)} ${eif.days_until === 1 ? 'day' : 'days'}</p>`;
+    return html`<p class="countdown">Enters into force on ${dateField('entry_into_force.date', eif.date)}: in ${field('entry_into_force.days_until', eif.days_until)} ${noun(eif.days_until, 'day')}</p>`;
   }
   const group = describeGroupCondition(treaty.rule);
-  return html`<p class="countdown">${field('remaining', s.remaining)} more counted ${s.remaining === 1 ? 'instrument' : 'instruments'} needed${group ? html`<small class="note"> (${group})</small>` : ''}</p>`;
+  return html`<p class="countdown">${field('remaining', s.remaining)} more counted ${noun(s.remaining, 'instrument')} needed${group ? html`<small class="note"> (${group})</small>` : ''}</p>`;
 }
 
 function entryIntoForceText(section: ReportSection): Html {
@@ -71,7 +72,7 @@ function projectionText(s: TreatyStatus): Html | null {
 function signatureText(s: TreatyStatus): Html {
   const sig = s.signature;
   if (sig.open && sig.closes_on) {
-    const left = sig.days_left === 0 ? html`today is the last day` : html`${field('signature.days_left', sig.days_left)} ${sig.days_left === 1 ? 'day' : 'days'} left`;
+    const left = sig.days_left === 0 ? html`today is the last day` : html`${field('signature.days_left', sig.days_left)} ${noun(sig.days_left, 'day')} left`;
     return html`open until ${dateField('signature.closes_on', sig.closes_on)}; ${left}`;
   }
   if (sig.open) return html`open`;
@@ -98,7 +99,7 @@ ${countdown(section)}
 <dt>Signatories</dt><dd>${field('signatories', s.signatories)}</dd>
 <dt>Instruments deposited</dt><dd>${field('consents', s.consents)}${notCounted > 0 ? ` (${notCounted} not counted: ${treaty.rule.excluded_kinds.join(', ')})` : ''}</dd>
 <dt>Still needed</dt><dd>${field('remaining', s.remaining)}</dd>
-${s.pipeline > 0 ? html`<dt>In the pipeline</dt><dd>${field('pipeline', s.pipeline)} ${s.pipeline === 1 ? 'signatory has' : 'signatories have'} taken a domestic step (approval, law or announcement) without depositing</dd>` : ''}
+${s.pipeline > 0 ? html`<dt>In the pipeline</dt><dd>${field('pipeline', s.pipeline)} ${noun(s.pipeline, 'signatory has', 'signatories have')} taken a domestic step (approval, law or announcement) without depositing</dd>` : ''}
 ${s.threshold_reached_on ? html`<dt>Threshold met</dt><dd>${dateField('threshold_reached_on', s.threshold_reached_on)}</dd>` : ''}
 <dt>Entry into force</dt><dd>${entryIntoForceText(section)}</dd>
 ${projection ? html`<dt>Projection</dt><dd>${projection}</dd>` : ''}
@@ -186,7 +187,7 @@ function sectionHtml(section: ReportSection, single: boolean): Html {
   return html`<section class="treaty" id="treaty-${id}" data-treaty="${id}">
 ${heading}
 <p class="full-title">${s.title} (${id})</p>
-<p class="meta">Status as of ${dateField('as_of', s.as_of)}. Data: the depositary's <a href="${snapshot}" rel="noreferrer">status page</a> as of ${dateField('data_as_of', s.data_as_of)}${s.data_age_days >= 0 ? html` (${field('data_age_days', s.data_age_days)} ${s.data_age_days === 1 ? 'day' : 'days'} old)` : ''}, with the later actions recorded in this database.</p>
+<p class="meta">Status as of ${dateField('as_of', s.as_of)}. Data: the depositary's <a href="${snapshot}" rel="noreferrer">status page</a> as of ${dateField('data_as_of', s.data_as_of)}${s.data_age_days >= 0 ? html` (${field('data_age_days', s.data_age_days)} ${noun(s.data_age_days, 'day')} old)` : ''}, with the later actions recorded in this database.</p>
 ${stale}${checks}
 ${statusBox(section)}
 <p class="rule">${describeRule(treaty)}</p>

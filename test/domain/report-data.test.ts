@@ -1,18 +1,13 @@
 // The figures behind the timeline and the report: cumulative series and regional groups, on plain values.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ActionRow, Participant, PublishedInForce, TreatyDefinition } from '../../src/domain/model.js';
+import type { Participant } from '../../src/domain/model.js';
 import { regionalBreakdown } from '../../src/domain/regions.js';
-import { cumulativeSeries } from '../../src/domain/series.js';
+import { seriesAsOf } from '../../src/domain/series.js';
 import { participantStates, treatyStatus } from '../../src/domain/status.js';
 import { action, codeFor, makeTreaty, participantMap, reio, state } from './fixtures.js';
 
 const inGroup = (p: Participant, un_group: string): Participant => ({ ...p, un_group });
-
-/** The series as the commands build it: from the participants' states on the as-of date. */
-function seriesOf(treaty: TreatyDefinition, participants: ReadonlyMap<string, Participant>, actions: readonly ActionRow[], asOf: string, published: readonly PublishedInForce[] = []) {
-  return cumulativeSeries(treaty, participantStates(treaty, participants, actions, asOf, { published, sorted: false }), published);
-}
 
 describe('cumulativeSeries', () => {
   const treaty = makeTreaty({ rule: { threshold: 3 } });
@@ -29,7 +24,7 @@ describe('cumulativeSeries', () => {
       action('EUU', 'approval', '2026-02-01'),
       action('CCC', 'accession', '2026-03-05'),
     ];
-    expect(seriesOf(treaty, participants, actions, '2026-12-31')).toEqual([
+    expect(seriesAsOf(treaty, participants, actions, '2026-12-31')).toEqual([
       { date: '2025-10-25', signatories: 2, counted: 0 },
       { date: '2025-11-01', signatories: 3, counted: 0 },
       { date: '2026-01-10', signatories: 3, counted: 1 },
@@ -39,7 +34,7 @@ describe('cumulativeSeries', () => {
 
   it('stops at the as-of date', () => {
     const actions = [action('AAA', 'signature', '2025-10-25'), action('AAA', 'ratification', '2026-01-10')];
-    expect(seriesOf(treaty, participants, actions, '2026-01-09')).toEqual([{ date: '2025-10-25', signatories: 1, counted: 0 }]);
+    expect(seriesAsOf(treaty, participants, actions, '2026-01-09')).toEqual([{ date: '2025-10-25', signatories: 1, counted: 0 }]);
   });
 
   it('counts a party known only from the depositary from the first date a source proves it a party', () => {
@@ -47,7 +42,7 @@ describe('cumulativeSeries', () => {
       { code: 'BBB', consent_type: 'ratification', in_force_on: '2026-06-01', party_by: null },
       { code: 'CCC', consent_type: null, in_force_on: null, party_by: '2026-04-01' },
     ];
-    const series = seriesOf(treaty, participants, [action('AAA', 'ratification', '2026-01-10')], '2026-12-31', published);
+    const series = seriesAsOf(treaty, participants, [action('AAA', 'ratification', '2026-01-10')], '2026-12-31', published);
     expect(series.map((p) => [p.date, p.counted])).toEqual([
       ['2026-01-10', 1],
       ['2026-04-01', 2],
@@ -66,7 +61,7 @@ describe('cumulativeSeries', () => {
       fc.property(fc.array(arbitraryAction, { maxLength: 40 }), fc.integer({ min: 0, max: 1000 }), (actions, day) => {
         const asOf = new Date(Date.UTC(2025, 9, 25 + day)).toISOString().slice(0, 10);
         const sorted = [...actions].sort((a, b) => a.date.localeCompare(b.date));
-        const series = seriesOf(treaty, many, sorted, asOf);
+        const series = seriesAsOf(treaty, many, sorted, asOf);
         const status = treatyStatus(treaty, many, sorted, asOf);
         const last = series.at(-1) ?? { signatories: 0, counted: 0 };
         expect(last.signatories).toBe(status.signatories);
