@@ -1,10 +1,11 @@
 // Opening the database file: created and seeded on first use, migrated when older, refused when
 // it is not ours. Nothing here writes to a file that is not a treaty database.
 import type { Database } from 'better-sqlite3';
-import { closeSync, linkSync, mkdirSync, openSync, readSync, renameSync, statSync, unlinkSync, existsSync } from 'node:fs';
+import { closeSync, existsSync, linkSync, lstatSync, mkdirSync, openSync, readlinkSync, readSync, renameSync, statSync, unlinkSync, type Stats } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
+import { removeStaleTemps, tempPathBeside } from '../temp-files.js';
 import { migrate } from './migrate.js';
 import { APPLICATION_ID, SCHEMA_VERSION } from './migrations.js';
 
@@ -49,28 +50,51 @@ export interface Opened {
 }
 
 export async function openDatabase(path: string, mode: OpenMode, options: OpenOptions): Promise<Opened> {
-  const found = inspect(path);
-  if (found === 'missing' || found === 'empty') {
-    const temp = await create(path, options);
-    try {
-      // Read-write even for a read command: the file is ours alone, and closing a writer leaves no -wal/-shm behind.
-      const db = connect(temp, 'write');
-      return {
-        db,
-        keep: () => {
-          db.close();
-          placeNewFile(temp, path);
-        },
-        discard: () => {
-          db.close();
-          for (const file of [temp, `${temp}-wal`, `${temp}-shm`]) removeQuietly(file);
-        },
-      };
-    } catch (e) {
-      removeQuietly(temp);
-      throw e;
+  if (inspect(path) === 'sqlite') return openExisting(path, mode);
+  prepareFolder(path, options);
+  // A new database holds the first command's own write before it is placed, so that a first command
+  // that fails leaves no file. Two such files cannot both be placed, and the write of the one left
+  // out would be lost: creators therefore take turns, and one that waited finds the database made
+  // and opens it like any other.
+  const release = takeCreationLock(path);
+  if (release === 'made') return openExisting(path, mode);
+  let temp: string | undefined;
+  try {
+    if (inspect(path) === 'sqlite') {
+      release();
+      return openExisting(path, mode);
     }
+    temp = await create(path, options);
+    // Read-write even for a read command: the file is ours alone, and closing a writer leaves no -wal/-shm behind.
+    const db = connect(temp, 'write');
+    const made = temp;
+    return {
+      db,
+      keep: () => {
+        db.close();
+        try {
+          placeNewFile(made, path);
+        } catch (e) {
+          removeTemp(made);
+          release();
+          throw e;
+        }
+        release();
+      },
+      discard: () => {
+        db.close();
+        removeTemp(made);
+        release();
+      },
+    };
+  } catch (e) {
+    if (temp !== undefined) removeTemp(temp);
+    release();
+    throw e;
   }
+}
+
+function openExisting(path: string, mode: OpenMode): Opened {
   let db = connect(path, mode);
   const version = checkOurs(db, path);
   if (version < SCHEMA_VERSION) {
@@ -86,19 +110,38 @@ export async function openDatabase(path: string, mode: OpenMode, options: OpenOp
     }
     db = connect(path, mode);
   }
+  if (mode === 'write') removeStaleTemps(dirname(path));
   const close = () => db.close();
   return { db, keep: close, discard: close };
 }
 
+/** SQLite's own names for a database that is no file; treaty keeps its data in a file. */
+const NOT_FILES = new Set([':memory:', '']);
+
+/**
+ * What is at the database path. Only a regular file (or a link to one) is a database, and a path with
+ * nothing there a place for a new one: a device, a pipe, a folder or a dangling link is refused before
+ * anything is opened, so no file is ever written over.
+ */
 function inspect(path: string): 'missing' | 'empty' | 'sqlite' {
+  if (NOT_FILES.has(path) || path.startsWith('file:')) {
+    throw new UserError(`database path "${path}" is not a file name: treaty keeps its data in a file`, 'for a throwaway database use a temporary file, e.g. --db "$(mktemp -d)/treaty.db"');
+  }
   let stat;
   try {
     stat = statSync(path);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') {
+      if (lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink()) {
+        throw new UserError(`database path ${path} is a symbolic link to ${readlinkQuietly(path)}, which does not exist`, 'point --db at the file itself, or remove the link');
+      }
+      return 'missing';
+    }
     throw new UserError(`cannot read database ${path}: ${describeFsError(e)}`);
   }
   if (stat.isDirectory()) throw new UserError(`database path ${path} is a directory`, 'give a file name, e.g. --db ./treaty.db');
+  if (!stat.isFile()) throw new UserError(`database path ${path} is ${specialKind(stat)}, not a file`, 'give the name of a database file, e.g. --db ./treaty.db');
   if (stat.size === 0) return 'empty';
   const header = Buffer.alloc(16);
   let fd: number | undefined;
@@ -116,8 +159,23 @@ function inspect(path: string): 'missing' | 'empty' | 'sqlite' {
   return 'sqlite';
 }
 
-/** Builds a new database under a temporary name beside `path`, and returns that name. */
-async function create(path: string, options: OpenOptions): Promise<string> {
+function specialKind(stat: Stats): string {
+  if (stat.isFIFO()) return 'a named pipe (FIFO)';
+  if (stat.isSocket()) return 'a socket';
+  if (stat.isCharacterDevice()) return 'a character device';
+  if (stat.isBlockDevice()) return 'a block device';
+  return 'not a regular file';
+}
+
+function readlinkQuietly(path: string): string {
+  try {
+    return readlinkSync(path);
+  } catch {
+    return 'nothing';
+  }
+}
+
+function prepareFolder(path: string, options: OpenOptions): void {
   const folder = dirname(path);
   if (options.createParents) {
     try {
@@ -128,7 +186,49 @@ async function create(path: string, options: OpenOptions): Promise<string> {
   } else if (!existsSync(folder)) {
     throw new UserError(`cannot create database ${path}: folder ${folder} does not exist`);
   }
-  const temp = join(folder, `.${basename(path)}.${process.pid}.tmp`);
+}
+
+/** How long a first command waits for another that is creating the same database (a big first import takes a while). */
+const CREATION_WAIT_MS = 300_000;
+
+/**
+ * Holds the right to create the database at `path` until the returned function is called, or says
+ * that the database was made meanwhile. The lock is SQLite's own lock on a file beside the database:
+ * the system drops it when its holder dies, so a killed command leaves no lock that others wait on.
+ * The holder removes the file when it is done, so nothing is left beside the database; a command
+ * that was waiting on the removed file is told so by SQLite, and then finds the database made, or
+ * (the holder failed) takes a lock on a new file.
+ */
+function takeCreationLock(path: string): (() => void) | 'made' {
+  const lockPath = join(dirname(path), `.${basename(path)}.lock`);
+  for (let attempt = 1; ; attempt++) {
+    let lock: Db | undefined;
+    try {
+      lock = new (driver())(lockPath, { timeout: CREATION_WAIT_MS, ...nativeBinding() });
+      lock.exec('BEGIN EXCLUSIVE');
+      const held = lock;
+      return () => {
+        removeQuietly(lockPath);
+        held.close();
+      };
+    } catch (e) {
+      lock?.close();
+      if (inspect(path) === 'sqlite') return 'made';
+      if ((e as { code?: string }).code === 'SQLITE_BUSY') {
+        throw new UserError(`another treaty command has been creating ${path} for ${CREATION_WAIT_MS / 60_000} minutes`, `try again when it is done; if none is running, remove ${lockPath}`);
+      }
+      if (attempt === MAX_LOCK_ATTEMPTS || !existsSync(dirname(path))) throw new UserError(`cannot create database ${path}: ${describeFsError(e)}`);
+    }
+  }
+}
+
+/** Each failed creator removes the lock once; more attempts than concurrent first commands is plenty. */
+const MAX_LOCK_ATTEMPTS = 64;
+
+/** Builds a new database under a temporary name beside `path`, and returns that name. */
+async function create(path: string, options: OpenOptions): Promise<string> {
+  const temp = tempPathBeside(path);
+  removeTemp(temp);
   try {
     const db = new (driver())(temp, { timeout: 5000, ...nativeBinding() });
     try {
@@ -140,22 +240,31 @@ async function create(path: string, options: OpenOptions): Promise<string> {
     }
     return temp;
   } catch (e) {
-    removeQuietly(temp);
+    removeTemp(temp);
     if (e instanceof UserError) throw e;
     throw new UserError(`cannot create database ${path}: ${describeFsError(e)}`);
   }
 }
 
+function removeTemp(temp: string): void {
+  for (const file of [temp, `${temp}-wal`, `${temp}-shm`, `${temp}-journal`]) removeQuietly(file);
+}
+
 function placeNewFile(temp: string, path: string): void {
   try {
-    // link() never replaces: when another process created the database first, theirs stays.
+    // link() never replaces; creators take turns, so nothing else is placed meanwhile.
     linkSync(temp, path);
     unlinkSync(temp);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST' && statSync(path).size > 0) return removeQuietly(temp);
-    // An empty placeholder file, or a file system without hard links.
-    if (code === 'EEXIST' || code === 'EPERM' || code === 'ENOTSUP' || code === 'ENOSYS') return renameSync(temp, path);
+    if (code === 'EEXIST') {
+      // An empty placeholder, checked to be a regular file; anything else appeared without the lock and stays.
+      const now = statSync(path, { throwIfNoEntry: false });
+      if (now?.isFile() && now.size === 0) return renameSync(temp, path);
+      throw new UserError(`cannot create database ${path}: a file appeared there while it was being made; nothing was written`);
+    }
+    // A file system without hard links.
+    if (code === 'EPERM' || code === 'ENOTSUP' || code === 'ENOSYS') return renameSync(temp, path);
     throw e;
   }
 }

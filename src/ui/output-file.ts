@@ -2,8 +2,9 @@
 // target under a temporary name and renamed into place, so the target is either the old file or the
 // whole new one, never half of it.
 import { accessSync, chmodSync, constants, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { UsageError, UserError } from '../errors.js';
+import { tempPathBeside } from '../temp-files.js';
 
 const REASONS: Record<string, string> = {
   EACCES: 'permission denied',
@@ -83,10 +84,7 @@ export function checkOutputTarget(target: string, options: OutputTargetOptions =
   }
 }
 
-/** Where a file is written before it is renamed to `target`: the same folder, so the rename is atomic. */
-export function tempPathBeside(target: string): string {
-  return join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
-}
+export { tempPathBeside };
 
 /**
  * Writes `text` to `target` whole or not at all; a failure leaves no temporary file behind. A symbolic
