@@ -80,6 +80,7 @@ export async function openDatabase(path: string, mode: OpenMode, options: OpenOp
           throw e;
         }
         release();
+        removeStaleTemps(dirname(path));
       },
       discard: () => {
         db.close();

@@ -132,17 +132,29 @@ describe('--db that is not a database file', () => {
   });
 });
 
-describe('temporary files a killed command left beside the database', () => {
-  function deadPid(): number {
-    for (let pid = 4_000_000; pid > 1000; pid -= 7919) {
-      try {
-        process.kill(pid, 0);
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'ESRCH') return pid;
-      }
+function deadPid(): number {
+  for (let pid = 4_000_000; pid > 1000; pid -= 7919) {
+    try {
+      process.kill(pid, 0);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ESRCH') return pid;
     }
-    throw new Error('no free pid found');
   }
+  throw new Error('no free pid found');
+}
+
+describe('temporary files a killed command left beside the database', () => {
+  it('a killed creator leaves nothing that stops or survives the next first use', () => {
+    const dir = tempDir();
+    const hourAgo = new Date(Date.now() - 60 * 60_000);
+    // What SIGKILL during creation leaves: the lock file (its lock gone with the process) and the half-made database.
+    writeFileSync(join(dir, '.treaty.db.lock'), '');
+    const temp = join(dir, `.treaty.db.treaty-${deadPid()}.tmp`);
+    writeFileSync(temp, 'half a database');
+    utimesSync(temp, hourAgo, hourAgo);
+    expect(runCli(['--db', join(dir, 'treaty.db'), 'status', '--as-of', AS_OF]).code).toBe(0);
+    expect(readdirSync(dir)).toEqual(['treaty.db']);
+  });
 
   it('are removed by the next writer: only ours, only stale', () => {
     const dir = tempDir();
