@@ -7,7 +7,7 @@ import { isIsoDate } from './domain/dates.js';
 import { ACTIONS, FORMATS, PARTICIPANT_KINDS, PARTICIPANT_STATUSES } from './domain/vocabulary.js';
 import { UsageError, UserError } from './errors.js';
 import type { Result } from './formats/result.js';
-import { DEFAULT_TREATY, parseAsOf, parseDbPath, parseFormat, parseTreatyRef, type FormatFlags, type GlobalFlags } from './options.js';
+import { DEFAULT_TREATY, dateUsage, parseAsOf, parseDbPath, parseFormat, parseTreatyRef, type FormatFlags, type GlobalFlags } from './options.js';
 import { collectList } from './options-lists.js';
 import { parseColumns } from './formats/columns.js';
 import { colorLevel } from './ui/color.js';
@@ -241,7 +241,7 @@ export function buildProgram(io: Io, argv: readonly string[] = [], state: { exit
     return value as (typeof ACTIONS)[number];
   };
   const parseDate = (value: string, what: string) => {
-    if (!isIsoDate(value)) throw new UsageError(`${what}: expected a real date like 2025-10-25, got "${value}"`);
+    if (!isIsoDate(value)) throw new UsageError(dateUsage(what, value));
     return value;
   };
 

@@ -1,5 +1,5 @@
 // Command-line values checked by hand: zod would cost every read command ~50 ms of start-up.
-import { isIsoDate, type IsoDate } from './domain/dates.js';
+import { dateProblem, isIsoDate, type IsoDate } from './domain/dates.js';
 import { FORMATS, isOneOf, type Format } from './domain/vocabulary.js';
 import { UsageError } from './errors.js';
 
@@ -18,9 +18,15 @@ export interface FormatFlags {
 
 export const DEFAULT_TREATY = 'XVIII-16';
 
+/** The usage error for a date option: a malformed or impossible date, or one out of range. */
+export function dateUsage(option: string, value: string): string {
+  const problem = dateProblem(value);
+  return problem?.startsWith('outside') ? `${option}: ${value} is ${problem}` : `${option}: expected a real date like 2025-10-25, got "${value}"`;
+}
+
 export function parseAsOf(value: string | undefined): IsoDate | undefined {
   if (value === undefined) return undefined;
-  if (!isIsoDate(value)) throw new UsageError(`--as-of: expected a real date like 2025-10-25, got "${value}"`);
+  if (!isIsoDate(value)) throw new UsageError(dateUsage('--as-of', value));
   return value;
 }
 

@@ -1,11 +1,14 @@
 // A participant named on the command line, or an error that says what was meant.
 import type { Participant } from './domain/model.js';
-import { describeParticipant, resolveParticipant, type NameIndex } from './domain/names.js';
+import { describeParticipant, MAX_NAME_LENGTH, resolveParticipant, type NameIndex } from './domain/names.js';
 import { UserError } from './errors.js';
 
 const MAX_LISTED = 8;
 
 export function requireParticipant(query: string, index: NameIndex): Participant {
+  if (query.length > MAX_NAME_LENGTH) {
+    throw new UserError(`a participant name of ${query.length} characters ("${query.slice(0, 40)}…") is longer than any participant's`, `names are at most ${MAX_NAME_LENGTH} characters; type a code (VN, VNM) or a name`);
+  }
   const r = resolveParticipant(query, index);
   if (r.kind === 'found') return r.participant;
   if (r.kind === 'ambiguous') {

@@ -25,8 +25,25 @@ export function splitIsoDate(text: string): { year: number; month: number; day: 
   return { year, month, day };
 }
 
+/**
+ * The dates treaty takes in (command line, imports, pages, bundled data). Every treaty it follows was
+ * concluded after 1800, and a bound far inside year 9999 keeps every delay added to an accepted date
+ * a four-digit year.
+ */
+export const FIRST_DATE: IsoDate = '1800-01-01';
+export const LAST_DATE: IsoDate = '2199-12-31';
+
+/** A real calendar date within FIRST_DATE … LAST_DATE: what every input of a date must be. */
 export function isIsoDate(text: string): boolean {
-  return splitIsoDate(text) !== null;
+  return splitIsoDate(text) !== null && text >= FIRST_DATE && text <= LAST_DATE;
+}
+
+/** Why a text is not an accepted date, for messages; null when it is one. */
+export function dateProblem(text: string): string | null {
+  if (!ISO_DATE.test(text)) return 'expected a date like 2025-10-25';
+  if (splitIsoDate(text) === null) return 'not a real date';
+  if (text < FIRST_DATE || text > LAST_DATE) return `outside the dates treaty takes (${FIRST_DATE} to ${LAST_DATE})`;
+  return null;
 }
 
 function partsOf(date: IsoDate): { year: number; month: number; day: number } {

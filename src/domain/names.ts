@@ -11,6 +11,9 @@ export type Resolution =
 
 const FILLER = new Set(['the', 'of', 'and']);
 
+/** The longest name a participant is looked up by; the longest real one ("United Kingdom of Great Britain and Northern Ireland") is 52. */
+export const MAX_NAME_LENGTH = 200;
+
 /** Words of a name without filler, sorted: "Korea, Republic of" and "Republic of Korea" agree. */
 function wordKey(normalized: string): string {
   return words(normalized).sort().join(' ');

@@ -40,8 +40,12 @@ export function nearest<T>(query: string, candidates: readonly { value: T; names
     let best = Infinity;
     for (const name of c.names) {
       const n = normalizeName(name);
+      const allowed = Math.max(1, Math.floor(Math.max(q.length, n.length) / 3));
+      // The distance is at least the difference in length: skipping those pairs keeps a long
+      // query (a 200 KB "name" in a file) linear instead of quadratic.
+      if (n !== q && !(n.startsWith(q) && q.length >= 3) && Math.abs(n.length - q.length) > allowed) continue;
       const d = n === q ? 0 : n.startsWith(q) && q.length >= 3 ? 0.5 : editDistance(q, n);
-      if (d <= Math.max(1, Math.floor(Math.max(q.length, n.length) / 3))) best = Math.min(best, d);
+      if (d <= allowed) best = Math.min(best, d);
     }
     if (best !== Infinity) scored.push({ value: c.value, score: best });
   }

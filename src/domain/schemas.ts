@@ -1,12 +1,17 @@
 // zod schemas for everything that crosses a boundary: bundled data files, imports, treaty definitions.
 // Read commands never load this module: the database holds rows that were checked on the way in.
 import { z } from 'zod';
-import { isIsoDate } from './dates.js';
+import { dateProblem, isIsoDate } from './dates.js';
 import { ACTIONS, CONSENT_ACTIONS, PARTICIPANT_KINDS, UN_GROUPS } from './vocabulary.js';
+
+function dateMessage(input: unknown): string {
+  const problem = typeof input === 'string' ? dateProblem(input) : null;
+  return problem === 'not a real date' || problem === null ? `${JSON.stringify(input)} is not a real date like 2025-10-25` : `${JSON.stringify(input)}: ${problem}`;
+}
 
 export const IsoDateSchema = z
   .string({ error: 'expected a date like 2025-10-25' })
-  .refine(isIsoDate, { error: (issue) => `${JSON.stringify(issue.input)} is not a real date like 2025-10-25` });
+  .refine(isIsoDate, { error: (issue) => dateMessage(issue.input) });
 
 const Url = z.url({ protocol: /^https?$/, error: 'expected an http(s) address' });
 
@@ -147,7 +152,7 @@ export type ActionRow = z.output<typeof ActionRowSchema>;
 
 const optionalDate = z
   .string()
-  .refine((s) => s === '' || isIsoDate(s), { error: (issue) => `${JSON.stringify(issue.input)} is not a real date like 2025-10-25` })
+  .refine((s) => s === '' || isIsoDate(s), { error: (issue) => dateMessage(issue.input) })
   .transform((s) => (s === '' ? null : s));
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
+  dateProblem,
   addDays,
   addMonths,
   daysBetween,
@@ -25,6 +26,17 @@ const isoDate = fc
   .date({ min: new Date('1900-01-01'), max: new Date('2199-12-31'), noInvalidDate: true })
   .map((d) => d.toISOString().slice(0, 10));
 
+describe('dateProblem', () => {
+  it.each([
+    ['2025-10-25', null],
+    ['25/10/2025', 'expected a date like 2025-10-25'],
+    ['2025-02-29', 'not a real date'],
+    ['9999-12-31', 'outside the dates treaty takes (1800-01-01 to 2199-12-31)'],
+  ])('%s → %s', (text, problem) => {
+    expect(dateProblem(text)).toBe(problem);
+  });
+});
+
 describe('isIsoDate', () => {
   it.each([
     ['2025-10-25'],
@@ -34,7 +46,8 @@ describe('isIsoDate', () => {
     ['2025-01-31'],
     ['2025-04-30'],
     ['2025-12-31'],
-    ['0001-01-01'],
+    ['1800-01-01'],
+    ['2199-12-31'],
   ])('accepts %s', (text) => {
     expect(isIsoDate(text)).toBe(true);
   });
@@ -54,6 +67,10 @@ describe('isIsoDate', () => {
     [' 2025-10-25', 'leading space'],
     ['2025-10-25\n', 'trailing newline'],
     ['20251025', 'no dashes'],
+    ['0001-01-01', 'before 1800'],
+    ['1799-12-31', 'before 1800'],
+    ['2200-01-01', 'after 2199'],
+    ['9999-12-31', 'the arithmetic would leave four digits'],
   ])('rejects %j (%s)', (text) => {
     expect(isIsoDate(text)).toBe(false);
   });

@@ -71,3 +71,12 @@ describe('resolveParticipant never picks silently', () => {
     expect(resolveParticipant(query, index).kind).toBe('unknown');
   });
 });
+
+describe('long names', () => {
+  // Quadratic matching took 25 s on a 200 KB name; linear, this is milliseconds, well inside the
+  // test's time-out (which is how a regression would show).
+  it('a name of 100,000 characters is compared without a quadratic edit distance', () => {
+    const r = resolveParticipant('Atlantis '.repeat(11_000), index);
+    expect(r).toEqual({ kind: 'unknown', suggestions: [] });
+  });
+});
