@@ -2,6 +2,7 @@
 // that uses the network, and only for the addresses in the treaty definitions or given with --from.
 import type { Ctx } from '../context.js';
 import { UserError } from '../errors.js';
+import { visibleText } from '../formats/visible-text.js';
 import type { ListResult } from '../formats/result.js';
 import { importInputs, readFileBytes, readInput, type Input } from './import.js';
 
@@ -51,15 +52,41 @@ export async function fetchBytes(url: string, timeoutSeconds: number): Promise<U
     const code = err.cause?.code ?? err.cause?.errors?.find((x) => x.code)?.code ?? err.cause?.message ?? err.message;
     throw new UserError(`${url}: cannot connect (${code})`);
   }
-  if (!response.ok) throw new UserError(`${url}: the server answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`);
+  if (!response.ok) throw new UserError(`${url}: the server answered HTTP ${response.status}${response.statusText ? ` ${visibleText(response.statusText.slice(0, 100))}` : ''}`);
   const length = Number(response.headers.get('content-length') ?? 0);
   if (length > MAX_BYTES) throw new UserError(`${url}: the page is larger than ${MAX_BYTES / 1024 / 1024} MB`);
+  return readCapped(url, response);
+}
+
+/**
+ * The body, read chunk by chunk and counted as it arrives (after decompression), so that a body with
+ * no Content-Length or a small gzip that expands to gigabytes stops at the cap instead of filling memory.
+ */
+async function readCapped(url: string, response: Response): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = response.body?.getReader();
+  if (!reader) return new Uint8Array(0);
   try {
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    if (bytes.length > MAX_BYTES) throw new UserError(`${url}: the page is larger than ${MAX_BYTES / 1024 / 1024} MB`);
-    return bytes;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.byteLength;
+      if (total > MAX_BYTES) {
+        await reader.cancel().catch(() => undefined);
+        throw new UserError(`${url}: the page is larger than ${MAX_BYTES / 1024 / 1024} MB`);
+      }
+      chunks.push(value);
+    }
   } catch (e) {
     if (e instanceof UserError) throw e;
     throw new UserError(`${url}: the download broke off (${(e as Error).message})`);
   }
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return bytes;
 }

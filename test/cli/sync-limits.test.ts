@@ -1,0 +1,93 @@
+// sync against hostile servers on 127.0.0.1: bodies that would fill memory, and words meant for
+// the terminal. Spawned, so that each run's peak memory is its own.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { createGzip } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, cleanEnv, ROOT, runCli, type CliRun } from '../helpers/run-cli.js';
+
+const PEAK_RSS = join(ROOT, 'test', 'helpers', 'peak-rss.cjs');
+const MB = 1024 * 1024;
+
+/** Runs the CLI and returns its result with its peak memory in MB. */
+function runMeasured(args: readonly string[], env: Record<string, string>): Promise<CliRun & { peakMb: number }> {
+  const rssFile = join(env.HOME!, 'rss');
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, ['--require', PEAK_RSS, BIN, ...args], { env: { ...env, TREATY_TEST_RSS_FILE: rssFile }, cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
+    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, stdout, stderr, peakMb: Number(readFileSync(rssFile, 'utf8')) / 1024 }));
+  });
+}
+
+describe('treaty sync against hostile servers', () => {
+  let server: Server;
+  let base = '';
+  // 2 GB of zeros are 2 MB of gzip; 400 MB of them (about 400 KB gzipped) are as telling and quicker.
+  let bomb = Buffer.alloc(0);
+
+  beforeAll(async () => {
+    const gzip = createGzip();
+    const parts: Buffer[] = [];
+    gzip.on('data', (b: Buffer) => parts.push(b));
+    const zeros = Buffer.alloc(MB);
+    for (let i = 0; i < 400; i++) if (!gzip.write(zeros)) await new Promise((go) => gzip.once('drain', go));
+    await new Promise((go) => gzip.end(go));
+    bomb = Buffer.concat(parts);
+    server = createServer((req, res) => {
+      if (req.url === '/bomb.xml') return void res.writeHead(200, { 'content-type': 'application/xml', 'content-encoding': 'gzip', 'content-length': bomb.length }).end(bomb);
+      if (req.url === '/endless.xml') {
+        // No Content-Length: the body goes on until the client stops reading.
+        res.writeHead(200, { 'content-type': 'application/xml' });
+        const chunk = Buffer.alloc(MB, 0x20);
+        let sent = 0;
+        const pump = () => {
+          while (sent < 400 && res.write(chunk)) sent++;
+          if (sent >= 400) res.end();
+          else res.once('drain', pump);
+        };
+        res.on('error', () => undefined);
+        return void pump();
+      }
+      if (req.url === '/reason.xml') {
+        // Node's own server refuses to send such a reason phrase; a hostile one writes the bytes itself.
+        req.socket.end(Buffer.from('HTTP/1.1 503 Busy \u001b]0;owned\u0007\u202eevil\r\ncontent-length: 1\r\nconnection: close\r\n\r\nx', 'utf8'));
+        return;
+      }
+      res.writeHead(404).end();
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((done) => server.close(() => done())));
+
+  function seeded(): Record<string, string> {
+    const env = cleanEnv();
+    expect(runCli(['status', '--as-of', '2026-01-15'], env).code).toBe(0);
+    return env;
+  }
+
+  it.each([
+    ['/bomb.xml', 'a gzip body that expands to 400 MB'],
+    ['/endless.xml', 'a body without Content-Length that goes on for 400 MB'],
+  ])('%s (%s) stops at the 50 MB cap, within 300 MB of memory', async (path) => {
+    const env = seeded();
+    const r = await runMeasured(['sync', '--from', `${base}${path}`], env);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`error: ${base}${path}: the page is larger than 50 MB\n`);
+    expect(r.peakMb).toBeLessThan(300);
+  });
+
+  it('shows a hostile reason phrase as escapes, never raw', async () => {
+    const env = seeded();
+    const r = await runMeasured(['sync', '--from', `${base}/reason.xml`], env);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`error: ${base}/reason.xml: the server answered HTTP 503 Busy \\x1b]0;owned\\x07\\u{202e}evil\n`);
+  });
+});
