@@ -8,5 +8,7 @@ export default defineConfig({
     // CLI tests spawn the built binary; give a loaded 2-core CI machine room.
     testTimeout: 30_000,
     pool: 'forks',
+    // The databases CLI tests copy, seeded once per run (test/helpers/run-main.ts).
+    globalSetup: ['test/helpers/templates.ts'],
   },
 });

@@ -13,8 +13,9 @@ export interface CliRun {
   stderr: string;
 }
 
+/** A new folder, inside the run's folder when the test run made one (test/helpers/templates.ts). */
 export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'treaty-test-'));
+  return mkdtempSync(join(process.env.TREATY_TEST_TMPDIR ?? tmpdir(), 'treaty-test-'));
 }
 
 /** An environment with nothing of the caller's: a fresh HOME, a database inside it, UTC, no colour variables. */
