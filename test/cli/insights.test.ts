@@ -14,7 +14,7 @@ describe('treaty what-if', () => {
   it('adds hypothetical deposits to the real data, explains itself, and writes nothing', async () => {
     const env = freshEnv();
     const before = { file: fingerprint(env.TREATY_DB!), dump: await dump(env) };
-    const r = (await run(['what-if', '--deposit', 'Qatar:2026-12-15', '--deposit', 'Viet Nam:2027-01-10', '--deposit', 'EU:2027-01-11:approval', '--json'], env));
+    const r = await run(['what-if', '--deposit', 'Qatar:2026-12-15', '--deposit', 'Viet Nam:2027-01-10', '--deposit', 'EU:2027-01-11:approval', '--json'], env);
     expect(r.code, r.stderr).toBe(0);
     const s = JSON.parse(r.stdout);
     expect(s).toMatchObject({ as_of: '2027-01-11', consents: 3, counted: 2, remaining: 38, entry_into_force: { state: 'pending' } });
@@ -50,7 +50,7 @@ describe('treaty what-if', () => {
   ])('refuses %j with exit %i and changes nothing', async (args, code, stderr) => {
     const env = freshEnv();
     const before = fingerprint(env.TREATY_DB!);
-    const r = (await run(['what-if', ...args], env));
+    const r = await run(['what-if', ...args], env);
     expect(r.code).toBe(code);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(stderr);
@@ -60,7 +60,7 @@ describe('treaty what-if', () => {
   it('refuses a participant that has already deposited', async () => {
     const env = freshEnv();
     await run(['record', 'Qatar', 'ratification', '2026-02-10', '--source', 'https://example.org/q'], env);
-    expect((await run(['what-if', '--deposit', 'Qatar:2026-12-15'], env))).toMatchObject({ code: 1, stderr: 'error: Qatar (QAT) has already deposited: ratification on 2026-02-10\n' });
+    expect(await run(['what-if', '--deposit', 'Qatar:2026-12-15'], env)).toMatchObject({ code: 1, stderr: 'error: Qatar (QAT) has already deposited: ratification on 2026-02-10\n' });
   });
 });
 
@@ -102,7 +102,7 @@ describe('treaty explain', () => {
 describe('treaty calendar', () => {
   it('writes an iCalendar file that a calendar parser reads: entry into force, later parties, the signature deadline', async () => {
     const env = freshEnv();
-    const r = (await run(['calendar', '--all-treaties', '--as-of', '2026-11-23'], env));
+    const r = await run(['calendar', '--all-treaties', '--as-of', '2026-11-23'], env);
     expect(r.code).toBe(0);
     expect(r.stdout.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
     for (const line of r.stdout.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
@@ -129,9 +129,9 @@ describe('treaty calendar', () => {
 describe('alerts for scripts', () => {
   it('changes --since-last remembers where it stopped, and exits 3 when there is nothing new', async () => {
     const env = freshEnv();
-    expect((await run(['changes', '--since-last', '--json'], env))).toMatchObject({ code: 3, stdout: '[]\n' });
+    expect(await run(['changes', '--since-last', '--json'], env)).toMatchObject({ code: 3, stdout: '[]\n' });
     await run(['record', 'Qatar', 'ratification', '2026-02-10', '--source', 'https://example.org/q'], env);
-    const first = (await run(['changes', '--since-last', '--json'], env));
+    const first = await run(['changes', '--since-last', '--json'], env);
     expect(first.code).toBe(0);
     expect(JSON.parse(first.stdout).map((c: { key: string }) => c.key)).toEqual(['XVIII-16|QAT|ratification|2026-02-10']);
     expect((await run(['changes', '--since-last', '--json'], env)).code).toBe(3);
@@ -172,7 +172,7 @@ describe('domestic steps and the depositary cross-check', () => {
     const env = freshEnv();
     expect(JSON.parse((await run(['status', '--json', '--as-of', '2026-11-23'], env)).stdout).checks).toEqual([]);
     await run(['record', 'Canada', 'signature', '2025-11-01', '--source', 'https://example.org/c'], env);
-    const r = (await run(['status', '--json', '--as-of', '2026-11-23'], env));
+    const r = await run(['status', '--json', '--as-of', '2026-11-23'], env);
     expect(r.stderr).toBe('warning: on 2025-11-16 the depositary counted 72 signatories; the rows give 73\n');
     expect(JSON.parse(r.stdout).checks).toEqual(['on 2025-11-16 the depositary counted 72 signatories; the rows give 73']);
     const check = JSON.parse((await run(['db', 'check', '--json'], env)).stdout).find((c: { check: string }) => c.check === 'depositary_counts_XVIII-16');
@@ -202,7 +202,7 @@ describe('treaty timeline', () => {
 
   it('draws a chart with the threshold and the entry into force marked, without colour in a pipe', async () => {
     const env = freshEnv();
-    const r = (await run(['timeline', '--treaty', 'budapest', '--as-of', '2012-01-01'], env));
+    const r = await run(['timeline', '--treaty', 'budapest', '--as-of', '2012-01-01'], env);
     expect(r.code).toBe(0);
     expect(r.stdout).not.toMatch(/\x1b\[/);
     expect(r.stdout).toContain('─ threshold (5)');

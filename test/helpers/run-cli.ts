@@ -28,6 +28,23 @@ export function runCli(args: readonly string[], env: Record<string, string> = cl
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/**
+ * What runs a command as a user whom file modes bind: nothing to add for a normal user; for root,
+ * who may write any file, setpriv to nobody; null when the tests run as root without setpriv.
+ */
+export function unprivileged(): string[] | null {
+  if (process.getuid?.() !== 0) return [];
+  const setpriv = spawnSync('setpriv', ['--version'], { stdio: 'ignore' });
+  return setpriv.status === 0 ? ['setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups'] : null;
+}
+
+/** runCli through a prefix from unprivileged(). The files it needs must be open to that user. */
+export function runCliAs(prefix: readonly string[], args: readonly string[], env: Record<string, string>): CliRun {
+  const [command, ...rest] = [...prefix, process.execPath, BIN, ...args];
+  const r = spawnSync(command!, rest, { encoding: 'utf8', input: '', env, cwd: ROOT });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
 export function runCliAsync(args: readonly string[], env: Record<string, string>): Promise<CliRun> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [BIN, ...args], { env, cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
