@@ -41,8 +41,9 @@ export function createContext(env: NodeJS.ProcessEnv = process.env): Ctx {
         createParents: isDefault,
         async initialize(db) {
           // zod and the CSV reader load only when a database is created.
-          const [{ loadBundledData }, { seed }] = await Promise.all([import('./store/bundled-data.js'), import('./store/seed.js')]);
-          seed(db, loadBundledData(), now());
+          const [{ bundledDataDir, loadBundledData }, { seed }] = await Promise.all([import('./store/bundled-data.js'), import('./store/seed.js')]);
+          // This call's environment, not the process's: main() may run many times in one process (tests).
+          seed(db, loadBundledData(bundledDataDir(env)), now());
         },
       });
       return { store: new Store(opened.db, path), done: (ok: boolean) => (ok ? opened.keep() : opened.discard()) };

@@ -19,8 +19,8 @@ export function dbPath(ctx: Ctx, db: string | undefined): ListResult {
 
 /** Integrity, schema version, row counts, and how far the database is behind the bundled data. */
 export async function dbCheck(ctx: Ctx, db: string | undefined): Promise<ListResult> {
-  const { loadBundledData } = await import('../store/bundled-data.js');
-  const bundled = loadBundledData();
+  const { bundledDataDir, loadBundledData } = await import('../store/bundled-data.js');
+  const bundled = loadBundledData(bundledDataDir(ctx.env));
   return ctx.withStore(db, 'read', (store) => {
     const integrity = (store.db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
     const count = (table: string) => (store.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
@@ -70,8 +70,8 @@ export async function dbBackup(ctx: Ctx, db: string | undefined, target: string,
  * changed or removed is touched (an action is added only if its key is absent).
  */
 export async function dbUpdate(ctx: Ctx, db: string | undefined, dryRun: boolean, command: string): Promise<ListResult> {
-  const { loadBundledData } = await import('../store/bundled-data.js');
-  const bundled = loadBundledData();
+  const { bundledDataDir, loadBundledData } = await import('../store/bundled-data.js');
+  const bundled = loadBundledData(bundledDataDir(ctx.env));
   return ctx.withStore(db, 'write', (store) => {
     let added = 0;
     let treaties = 0;

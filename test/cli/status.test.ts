@@ -1,17 +1,20 @@
+import Database from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fingerprint, listDir } from '../helpers/files.js';
 import { BIN, cleanEnv, ROOT, runCli, tempDir } from '../helpers/run-cli.js';
+import { runMain as run } from '../helpers/run-main.js';
+import { envWithDb } from '../helpers/seeded-db.js';
 
 const STATUS_KEYS = [
   'treaty', 'title', 'short_title', 'as_of', 'data_as_of', 'data_age_days', 'data_stale', 'signatories', 'consents', 'pipeline', 'counted',
   'threshold', 'remaining', 'threshold_reached_on', 'entry_into_force', 'signature', 'projection', 'projection_reason', 'checks',
 ];
 
-function statusJson(asOf: string, env = cleanEnv()) {
-  const r = runCli(['status', '--json', '--as-of', asOf], env);
+async function statusJson(asOf: string, env = envWithDb()) {
+  const r = await run(['status', '--json', '--as-of', asOf], env);
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   return JSON.parse(r.stdout);
@@ -19,7 +22,7 @@ function statusJson(asOf: string, env = cleanEnv()) {
 
 describe('treaty status', () => {
   it('shows the convention on one screen for people', async () => {
-    const r = runCli(['status', '--as-of', '2026-11-23']);
+    const r = await run(['status', '--as-of', '2026-11-23'], envWithDb());
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).not.toMatch(/\x1b\[/);
@@ -27,7 +30,7 @@ describe('treaty status', () => {
   });
 
   it('prints exactly the DESIGN status object with --json', async () => {
-    const s = statusJson('2026-11-23');
+    const s = await statusJson('2026-11-23');
     expect(Object.keys(s)).toEqual(STATUS_KEYS);
     expect(s).toMatchObject({
       treaty: 'XVIII-16', as_of: '2026-11-23', data_as_of: '2025-11-16', data_stale: true, signatories: 73, consents: 0, counted: 0,
@@ -38,9 +41,9 @@ describe('treaty status', () => {
     await expect(JSON.stringify(s, null, 2) + '\n').toMatchFileSnapshot('../golden/status-2026-11-23.json');
   });
 
-  it('matches the depositary header count on the snapshot date', () => {
+  it('matches the depositary header count on the snapshot date', async () => {
     const treaty = JSON.parse(readFileSync(join(ROOT, 'data/treaties/XVIII-16.json'), 'utf8'));
-    expect(statusJson(treaty.snapshot.date).signatories).toBe(treaty.snapshot.signatories);
+    expect((await statusJson(treaty.snapshot.date)).signatories).toBe(treaty.snapshot.signatories);
   });
 
   it.each([
@@ -50,27 +53,30 @@ describe('treaty status', () => {
     ['2025-11-19', 73, true, 407, 'after Mauritius signed in New York'],
     ['2026-12-31', 73, true, 0, 'on the last day to sign'],
     ['2027-01-01', 73, false, null, 'after the signature window closed'],
-  ])('as of %s has %i signatories, open %s, %s days left (%s)', (asOf, signatories, open, daysLeft, _when) => {
-    const s = statusJson(asOf);
+  ])('as of %s has %i signatories, open %s, %s days left (%s)', async (asOf, signatories, open, daysLeft, _when) => {
+    const s = await statusJson(asOf);
     expect(s.signatories).toBe(signatories);
     expect(s.signature).toMatchObject({ open, days_left: daysLeft });
     expect(s.data_stale).toBe(asOf > '2025-12-16');
   });
 
-  it('says in words when the signature window is closed or not yet open', () => {
-    expect(runCli(['status', '--as-of', '2025-10-24']).stdout).toContain('opens on 25 October 2025');
-    expect(runCli(['status', '--as-of', '2027-01-01']).stdout).toContain('closed on 31 December 2026');
+  it('says in words when the signature window is closed or not yet open', async () => {
+    const env = envWithDb();
+    expect((await run(['status', '--as-of', '2025-10-24'], env)).stdout).toContain('opens on 25 October 2025');
+    expect((await run(['status', '--as-of', '2027-01-01'], env)).stdout).toContain('closed on 31 December 2026');
   });
 
-  it('finds the treaty by alias, ignoring case', () => {
+  it('finds the treaty by alias, ignoring case', async () => {
+    const env = envWithDb();
     for (const alias of ['hanoi', 'CYBERCRIME', 'xviii-16']) {
-      expect(JSON.parse(runCli(['status', '--json', '--as-of', '2026-01-01', '--treaty', alias]).stdout).treaty).toBe('XVIII-16');
+      expect(JSON.parse((await run(['status', '--json', '--as-of', '2026-01-01', '--treaty', alias], env)).stdout).treaty).toBe('XVIII-16');
     }
   });
 
-  it('gives one CSV row with --csv, and the same with --format csv', () => {
-    const a = runCli(['status', '--csv', '--as-of', '2026-11-23']);
-    const b = runCli(['status', '--format', 'csv', '--as-of', '2026-11-23']);
+  it('gives one CSV row with --csv, and the same with --format csv', async () => {
+    const env = envWithDb();
+    const a = await run(['status', '--csv', '--as-of', '2026-11-23'], env);
+    const b = await run(['status', '--format', 'csv', '--as-of', '2026-11-23'], env);
     expect(a.code).toBe(0);
     expect(a.stdout).toBe(b.stdout);
     const lines = a.stdout.trimEnd().split('\n');
@@ -80,29 +86,29 @@ describe('treaty status', () => {
     expect(lines[1]).toMatch(/,0 counted instruments so far; an estimate needs at least 3$/);
   });
 
-  it('prints ndjson as a single line', () => {
-    const r = runCli(['status', '--format', 'ndjson', '--as-of', '2026-11-23']);
+  it('prints ndjson as a single line', async () => {
+    const r = await run(['status', '--format', 'ndjson', '--as-of', '2026-11-23'], envWithDb());
     expect(r.stdout.split('\n')).toHaveLength(2);
     expect(JSON.parse(r.stdout).counted).toBe(0);
   });
 });
 
 describe('colour', () => {
-  const colourOf = (extra: Record<string, string>, args: string[] = []) =>
-    /\x1b\[/.test(runCli(['status', '--as-of', '2026-11-23', ...args], cleanEnv(tempDir(), extra)).stdout);
+  const colourOf = async (extra: Record<string, string>, args: string[] = []) =>
+    /\x1b\[/.test((await run(['status', '--as-of', '2026-11-23', ...args], envWithDb('bundled', extra))).stdout);
 
-  it('is off when piped, and on when FORCE_COLOR asks', () => {
-    expect(colourOf({})).toBe(false);
-    expect(colourOf({ FORCE_COLOR: '1' })).toBe(true);
+  it('is off when piped, and on when FORCE_COLOR asks', async () => {
+    expect(await colourOf({})).toBe(false);
+    expect(await colourOf({ FORCE_COLOR: '1' })).toBe(true);
   });
 
-  it('is off with NO_COLOR or --no-color, even with FORCE_COLOR', () => {
-    expect(colourOf({ FORCE_COLOR: '1', NO_COLOR: '1' })).toBe(false);
-    expect(colourOf({ FORCE_COLOR: '1' }, ['--no-color'])).toBe(false);
+  it('is off with NO_COLOR or --no-color, even with FORCE_COLOR', async () => {
+    expect(await colourOf({ FORCE_COLOR: '1', NO_COLOR: '1' })).toBe(false);
+    expect(await colourOf({ FORCE_COLOR: '1' }, ['--no-color'])).toBe(false);
   });
 
-  it('never reaches the machine formats', () => {
-    const r = runCli(['status', '--json', '--as-of', '2026-11-23'], cleanEnv(tempDir(), { FORCE_COLOR: '3' }));
+  it('never reaches the machine formats', async () => {
+    const r = await run(['status', '--json', '--as-of', '2026-11-23'], envWithDb('bundled', { FORCE_COLOR: '3' }));
     expect(r.stdout).not.toMatch(/\x1b\[/);
   });
 });
@@ -118,14 +124,21 @@ describe('the command line contract', () => {
     expect(out).toBe('UN Convention against Cybercrime (XVIII-16)\nexit=0\n');
   });
 
-  it('shows help with examples and the exit codes, without opening a database', () => {
+  it('shows help with examples and the exit codes, without opening a database', async () => {
     const env = cleanEnv();
-    const r = runCli(['--help'], env);
+    const r = await run(['--help'], env);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Examples:');
     expect(r.stdout).toContain('treaty status --json');
     expect(r.stdout).toContain('Exit codes');
     expect(existsSync(env.TREATY_DB!)).toBe(false);
+  });
+
+  it('passes each exit code on through the launcher: 1 failed, 2 a wrong command line, 3 nothing new', () => {
+    const env = envWithDb();
+    expect(runCli(['changes', '--since', '2999-01-01', '--json'], env)).toEqual({ code: 3, stdout: '[]\n', stderr: '' });
+    expect(runCli(['status', '--treaty', 'cybercrim'], env)).toMatchObject({ code: 1, stdout: '', stderr: expect.stringMatching(/^error: unknown treaty "cybercrim"\n/) });
+    expect(runCli(['status', '--as-of', '31/12/2025'], env)).toMatchObject({ code: 2, stdout: '', stderr: expect.stringMatching(/^error: --as-of: /) });
   });
 
   it('prints the version', () => {
@@ -140,24 +153,24 @@ describe('the command line contract', () => {
     [['status', '--format', 'xml'], 'error: --format: expected one of table, csv, tsv, json, ndjson, markdown, got "xml"\n'],
     [['status', '--json', '--csv'], 'error: choose one output format, not json and csv\n'],
     [['status', '--treaty', ''], 'error: --treaty: expected a treaty id or alias, got an empty value\n'],
-  ])('rejects %j with exit 2 and one line', (args, stderr) => {
+  ])('rejects %j with exit 2 and one line', async (args, stderr) => {
     const env = cleanEnv();
-    expect(runCli(args, env)).toEqual({ code: 2, stdout: '', stderr });
+    expect(await run(args, env)).toEqual({ code: 2, stdout: '', stderr });
     expect(existsSync(env.TREATY_DB!)).toBe(false);
   });
 
-  it('rejects an unknown option or command with exit 2', () => {
+  it('rejects an unknown option or command with exit 2', async () => {
     for (const args of [['status', '--bogus'], ['frobnicate']]) {
-      const r = runCli(args);
+      const r = await run(args, cleanEnv());
       expect(r.code).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr).toMatch(/^error: unknown (option|command)/);
     }
   });
 
-  it('names an unknown treaty with a suggestion, exits 1 and creates no database', () => {
+  it('names an unknown treaty with a suggestion, exits 1 and creates no database', async () => {
     const env = cleanEnv();
-    expect(runCli(['status', '--treaty', 'cybercrim'], env)).toEqual({
+    expect(await run(['status', '--treaty', 'cybercrim'], env)).toEqual({
       code: 1,
       stdout: '',
       stderr: 'error: unknown treaty "cybercrim"\nhint: did you mean "XVIII-16"?\n',
@@ -177,27 +190,27 @@ describe('the database file', () => {
     expect(existsSync(join(xdg, 'treaty/treaty.db'))).toBe(true);
   });
 
-  it('takes --db over TREATY_DB', () => {
+  it('takes --db over TREATY_DB', async () => {
     const env = cleanEnv();
     const other = join(env.HOME!, 'other.db');
-    expect(runCli(['status', '--db', other, '--as-of', '2026-01-01'], env).code).toBe(0);
+    expect((await run(['status', '--db', other, '--as-of', '2026-01-01'], env)).code).toBe(0);
     expect(existsSync(other)).toBe(true);
     expect(existsSync(env.TREATY_DB!)).toBe(false);
   });
 
-  it('gives the same answer on the second run, from the existing file', () => {
+  it('gives the same answer on the second run, from the existing file', async () => {
     const env = cleanEnv();
-    const first = runCli(['status', '--json', '--as-of', '2026-01-01'], env);
+    const first = await run(['status', '--json', '--as-of', '2026-01-01'], env);
     const before = fingerprint(env.TREATY_DB!);
-    expect(runCli(['status', '--json', '--as-of', '2026-01-01'], env)).toEqual(first);
+    expect(await run(['status', '--json', '--as-of', '2026-01-01'], env)).toEqual(first);
     expect(fingerprint(env.TREATY_DB!)).toBe(before);
   });
 
-  it('refuses a directory', () => {
+  it('refuses a directory', async () => {
     const env = cleanEnv();
     const dir = join(env.HOME!, 'somedir');
     mkdirSync(dir);
-    expect(runCli(['status', '--db', dir], env)).toEqual({
+    expect(await run(['status', '--db', dir], env)).toEqual({
       code: 1,
       stdout: '',
       stderr: `error: database path ${dir} is a directory\nhint: give a file name, e.g. --db ./treaty.db\n`,
@@ -205,11 +218,11 @@ describe('the database file', () => {
     expect(listDir(dir)).toEqual([]);
   });
 
-  it('refuses a file that is not SQLite, and leaves it as it was', () => {
+  it('refuses a file that is not SQLite, and leaves it as it was', async () => {
     const env = cleanEnv();
     writeFileSync(env.TREATY_DB!, 'code,name\nVNM,Viet Nam\n');
     const before = fingerprint(env.TREATY_DB!);
-    const r = runCli(['status'], env);
+    const r = await run(['status'], env);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr.split('\n')[0]).toBe(`error: ${env.TREATY_DB} is not a treaty database (not an SQLite file)`);
@@ -217,43 +230,45 @@ describe('the database file', () => {
     expect(listDir(env.HOME!)).toEqual(['treaty.db']);
   });
 
-  it('refuses an SQLite file of another program', () => {
+  it('refuses an SQLite file of another program', async () => {
     const env = cleanEnv();
-    execFileSync(process.execPath, ['-e', `const D=require('better-sqlite3');const d=new D(${JSON.stringify(env.TREATY_DB)});d.exec('CREATE TABLE t(x)');d.close()`], { cwd: ROOT });
+    const other = new Database(env.TREATY_DB!);
+    other.exec('CREATE TABLE t(x)');
+    other.close();
     const before = fingerprint(env.TREATY_DB!);
-    const r = runCli(['status'], env);
+    const r = await run(['status'], env);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^error: .* is an SQLite database, but not a treaty database\n/);
     expect(fingerprint(env.TREATY_DB!)).toBe(before);
   });
 
-  it('refuses a database from a newer version of treaty without touching it', () => {
-    const env = cleanEnv();
-    expect(runCli(['status', '--as-of', '2026-01-01'], env).code).toBe(0);
-    execFileSync(process.execPath, ['-e', `const D=require('better-sqlite3');const d=new D(${JSON.stringify(env.TREATY_DB)});d.pragma('user_version = 99');d.close()`], { cwd: ROOT });
+  it('refuses a database from a newer version of treaty without touching it', async () => {
+    const env = envWithDb();
+    const newer = new Database(env.TREATY_DB!);
+    newer.pragma('user_version = 99');
+    newer.close();
     const before = fingerprint(env.TREATY_DB!);
-    const r = runCli(['status'], env);
+    const r = await run(['status'], env);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^error: database .* was written by a newer version of treaty \(schema 99; this one reads up to \d+\)\nhint: upgrade treaty\n$/);
     expect(fingerprint(env.TREATY_DB!)).toBe(before);
   });
 
-  it('reports a damaged database in one line', () => {
-    const env = cleanEnv();
-    expect(runCli(['status', '--as-of', '2026-01-01'], env).code).toBe(0);
+  it('reports a damaged database in one line', async () => {
+    const env = envWithDb();
     const bytes = readFileSync(env.TREATY_DB!);
     writeFileSync(env.TREATY_DB!, bytes.subarray(0, 4096 * 3));
-    const r = runCli(['status', '--as-of', '2026-01-01'], env);
+    const r = await run(['status', '--as-of', '2026-01-01'], env);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^error: .*\n(hint: .*\n)?$/);
     expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
   });
 
-  it('reports a folder that does not exist without creating it', () => {
+  it('reports a folder that does not exist without creating it', async () => {
     const env = cleanEnv();
     const path = join(env.HOME!, 'missing', 'treaty.db');
-    expect(runCli(['status', '--db', path], env)).toEqual({
+    expect(await run(['status', '--db', path], env)).toEqual({
       code: 1,
       stdout: '',
       stderr: `error: cannot create database ${path}: folder ${join(env.HOME!, 'missing')} does not exist\n`,
@@ -261,24 +276,24 @@ describe('the database file', () => {
     expect(listDir(env.HOME!)).toEqual([]);
   });
 
-  it('reports a path that cannot be written', () => {
+  it('reports a path that cannot be written', async () => {
     const env = cleanEnv();
     const file = join(env.HOME!, 'plain-file');
     writeFileSync(file, 'x');
-    const r = runCli(['status', '--db', join(file, 'treaty.db')], env);
+    const r = await run(['status', '--db', join(file, 'treaty.db')], env);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^error: cannot .*treaty\.db: .*\n$/);
     expect(listDir(env.HOME!)).toEqual(['plain-file']);
   });
 
-  it('refuses to seed from broken bundled data, in one line, and creates no database', () => {
+  it('refuses to seed from broken bundled data, in one line, and creates no database', async () => {
     const env = cleanEnv();
     const data = join(env.HOME!, 'data');
     cpSync(join(ROOT, 'data'), data, { recursive: true });
     const file = join(data, 'actions', 'XVIII-16.csv');
     writeFileSync(file, readFileSync(file, 'utf8').replace(',signature,2025-10-25,', ',signing,2025-10-25,'));
-    const r = runCli(['status'], { ...env, TREATY_DATA_DIR: data });
+    const r = await run(['status'], { ...env, TREATY_DATA_DIR: data });
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^error: .*XVIII-16\.csv:2: action: unknown action "signing"\n$/);

@@ -1,17 +1,13 @@
 // Headless Chromium for the report's browser test: Debian's package (or CHROMIUM_PATH), driven by
 // playwright-core, which never downloads a browser of its own. Every page opened here records what a
 // reader would not want: console errors and warnings, uncaught errors, and any request beyond the file.
-import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-
-const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome'];
+import { findChromium, HOW_TO_RUN } from './chromium.js';
 
 export function chromiumPath(): string {
-  const path = process.env.CHROMIUM_PATH ?? CANDIDATES.find((p) => existsSync(p));
-  if (!path || !existsSync(path)) {
-    throw new Error('the report test needs Chromium: apt-get install chromium (Debian; .ci/run does it), or set CHROMIUM_PATH to a Chrome or Chromium binary');
-  }
+  const path = findChromium();
+  if (!path) throw new Error(`the report's browser test needs Chromium: ${HOW_TO_RUN}`);
   return path;
 }
 

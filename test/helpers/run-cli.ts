@@ -13,8 +13,9 @@ export interface CliRun {
   stderr: string;
 }
 
+/** A new folder, inside the run's folder when the test run made one (test/helpers/templates.ts). */
 export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'treaty-test-'));
+  return mkdtempSync(join(process.env.TREATY_TEST_TMPDIR ?? tmpdir(), 'treaty-test-'));
 }
 
 /** An environment with nothing of the caller's: a fresh HOME, a database inside it, UTC, no colour variables. */
@@ -24,6 +25,23 @@ export function cleanEnv(home = tempDir(), extra: Record<string, string> = {}): 
 
 export function runCli(args: readonly string[], env: Record<string, string> = cleanEnv()): CliRun {
   const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', input: '', env, cwd: ROOT, maxBuffer: 512 * 1024 * 1024 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * What runs a command as a user whom file modes bind: nothing to add for a normal user; for root,
+ * who may write any file, setpriv to nobody; null when the tests run as root without setpriv.
+ */
+export function unprivileged(): string[] | null {
+  if (process.getuid?.() !== 0) return [];
+  const setpriv = spawnSync('setpriv', ['--version'], { stdio: 'ignore' });
+  return setpriv.status === 0 ? ['setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups'] : null;
+}
+
+/** runCli through a prefix from unprivileged(). The files it needs must be open to that user. */
+export function runCliAs(prefix: readonly string[], args: readonly string[], env: Record<string, string>): CliRun {
+  const [command, ...rest] = [...prefix, process.execPath, BIN, ...args];
+  const r = spawnSync(command!, rest, { encoding: 'utf8', input: '', env, cwd: ROOT });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -1,12 +1,13 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ACTIONS } from '../../src/domain/vocabulary.js';
 import { migrate } from '../../src/store/migrate.js';
 import { APPLICATION_ID, SCHEMA_4_ACTIONS, SCHEMA_VERSION } from '../../src/store/migrations.js';
 import { bundledDataDir, loadBundledData } from '../../src/store/bundled-data.js';
 import { seed } from '../../src/store/seed.js';
 import { Store } from '../../src/store/store.js';
+import { actionWriter, storedActions } from '../../src/store/writes.js';
 import { tempDir } from '../helpers/run-cli.js';
 
 function freshDb() {
@@ -125,21 +126,54 @@ describe('the hot queries', () => {
   const plan = (sql: string, ...params: unknown[]) =>
     (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join('\n');
 
+  /** The SQL of every statement `use` has the store prepare: its own text, not a copy kept here. */
+  function preparedBy(use: (store: Store) => unknown): string[] {
+    const prepare = vi.spyOn(db, 'prepare');
+    try {
+      use(new Store(db, 'test.db'));
+      return prepare.mock.calls.map(([sql]) => sql);
+    } finally {
+      prepare.mockRestore();
+    }
+  }
+
   it("read a treaty's actions in date order from an index, with no sort", () => {
-    const detail = plan('SELECT treaty, code, action, date, reference, source, note FROM actions WHERE treaty = ? AND date <= ? ORDER BY date, code, action', 'XVIII-16', '2026-11-23');
-    expect(detail).toMatch(/USING INDEX actions_by_treaty_date/);
+    const [sql, ...more] = preparedBy((store) => store.actions('XVIII-16', '2026-11-23'));
+    expect(more).toEqual([]);
+    const detail = plan(sql!, 'XVIII-16', '2026-11-23');
+    expect(detail).toMatch(/^SEARCH actions USING (COVERING )?INDEX actions_by_treaty_date/m);
     expect(detail).not.toMatch(/TEMP B-TREE/);
   });
 
-  it("find one participant's actions by an index", () => {
-    expect(plan('SELECT * FROM actions WHERE code = ? AND treaty = ?', 'VNM', 'XVIII-16')).toMatch(/USING INDEX actions_by_participant/);
-  });
-
-  it('export every action in order without a sort', () => {
-    expect(plan('SELECT * FROM actions WHERE date <= ? ORDER BY treaty, date, code, action', '9999-12-31')).not.toMatch(/TEMP B-TREE/);
+  it('export every action, or one treaty\'s, in order without a sort', () => {
+    const [all] = preparedBy((store) => [...store.iterateActions()]);
+    expect(plan(all!, '9999-12-31')).not.toMatch(/TEMP B-TREE/);
+    const [one] = preparedBy((store) => [...store.iterateActions('ets185')]);
+    const detail = plan(one!, '9999-12-31', 'ets185');
+    expect(detail).toMatch(/^SEARCH actions USING (COVERING )?INDEX actions_by_treaty_date/m);
+    expect(detail).not.toMatch(/TEMP B-TREE/);
   });
 
   it('look a treaty up by alias through its key', () => {
-    expect(plan('SELECT t.definition FROM treaty_aliases a JOIN treaties t ON t.id = a.treaty WHERE a.alias = ? COLLATE NOCASE', 'hanoi')).toMatch(/USING (INDEX|PRIMARY KEY).*alias/i);
+    const [sql, ...more] = preparedBy((store) => store.treaty('hanoi'));
+    expect(more).toEqual([]);
+    expect(plan(sql!, 'hanoi')).toMatch(/USING (INDEX|PRIMARY KEY).*alias/i);
+  });
+
+  it('read the published dates of a treaty by its key', () => {
+    const [sql] = preparedBy((store) => store.published('ets185'));
+    expect(plan(sql!, 'ets185')).toMatch(/USING (INDEX|PRIMARY KEY)/);
+  });
+
+  it("find the row a write changes or removes by an index, and a treaty's stored rows too", () => {
+    const writes = preparedBy(() => actionWriter(db, 'test', '2026-11-23T00:00:00.000Z'));
+    const key = { treaty: 'XVIII-16', code: 'VNM', action: 'signature', date: '2025-10-25', reference: null, source: 'https://example.org', note: null };
+    const [update, remove] = [writes.find((sql) => sql.startsWith('UPDATE')), writes.find((sql) => sql.startsWith('DELETE'))];
+    for (const sql of [update, remove]) {
+      expect(sql).toBeDefined();
+      expect(plan(sql!, key)).toMatch(/^SEARCH actions USING (COVERING )?INDEX/m);
+    }
+    const [stored] = preparedBy(() => storedActions(db, ['XVIII-16']));
+    expect(plan(stored!, 'XVIII-16')).toMatch(/^SEARCH actions USING (COVERING )?INDEX/m);
   });
 });
