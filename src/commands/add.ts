@@ -8,10 +8,10 @@ import type { ActionRow, Participant, TreatyDefinition } from '../domain/model.j
 import { buildNameIndex, resolveParticipant } from '../domain/names.js';
 import { entryIntoForce } from '../domain/entry-into-force.js';
 import { describeIssue, RuleSchema, TreatyDefinitionSchema } from '../domain/schemas.js';
-import { ACTIONS } from '../domain/vocabulary.js';
+import { ACTIONS, CONSENT_ACTIONS, isOneOf } from '../domain/vocabulary.js';
 import type { Ctx } from '../context.js';
 import { UsageError, UserError } from '../errors.js';
-import { actionRowsOf, decodeMtdsg, parseMtdsg, type MtdsgDocument } from '../formats/mtdsg.js';
+import { actionRowsOf, decodeMtdsg, parseMtdsg, showsConsent, showsSignature, type MtdsgDocument } from '../formats/mtdsg.js';
 import type { ListResult } from '../formats/result.js';
 import { actionWriter, writeTransaction } from '../store/writes.js';
 import { readFileBytes } from './import.js';
@@ -47,7 +47,7 @@ export function parseConclusion(text: string): { place: string; date: IsoDate } 
 }
 
 function ruleOf(o: AddOptions & { source: string }, doc: MtdsgDocument): TreatyDefinition['rule'] {
-  const counted = [...new Set(doc.rows.flatMap((r) => (r.consent ? [r.consent.action] : [])))];
+  const counted = [...new Set(doc.rows.flatMap((r) => r.actions.flatMap((a) => (isOneOf(CONSENT_ACTIONS, a.action) ? [a.action] : []))))];
   let raw: unknown;
   if (o.ruleFile !== undefined) {
     try {
@@ -84,7 +84,7 @@ export async function addTreaty(ctx: Ctx, given: AddOptions): Promise<ListResult
   const rule = ruleOf(o, doc);
   const concluded = parseConclusion(doc.conclusion);
   if (!concluded) throw new UserError(`${o.file}: cannot read the place and date of conclusion from "${doc.conclusion}"`);
-  const signatures = doc.rows.flatMap((r) => (r.signature ? [r.signature.date] : [])).sort();
+  const signatures = doc.rows.flatMap((r) => r.actions.flatMap((a) => (a.action === 'signature' ? [a.date] : []))).sort();
   const definition = TreatyDefinitionSchema.safeParse({
     id: doc.id,
     aliases: [...o.aliases],
@@ -151,8 +151,8 @@ export async function addTreaty(ctx: Ctx, given: AddOptions): Promise<ListResult
       doc.entry_into_force && computed !== doc.entry_into_force
         ? `the depositary gives entry into force on ${doc.entry_into_force}, the rule given gives ${computed ?? 'none yet'}: check the rule (a condition it cannot express?)`
         : null;
-    const signed = doc.rows.filter((r) => r.signature).length;
-    const consented = doc.rows.filter((r) => r.consent).length;
+    const signed = doc.rows.filter(showsSignature).length;
+    const consented = doc.rows.filter(showsConsent).length;
     const checks = [
       ruleCheck,
       doc.signatories === null ? null : doc.signatories === signed ? null : `the header counts ${doc.signatories} signatories, the table has ${signed}`,

@@ -16,6 +16,15 @@ export const ACTIONS = [
   'domestic_approval',
   'domestic_law',
   'announcement',
+  // Markers the depositary's legends define beyond the classic five (issue 20); the rule says which count.
+  'formal_confirmation',
+  'participation',
+  'consent_to_be_bound',
+  'simplified_procedure',
+  'application',
+  'notification',
+  'provisional_application',
+  'extension',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -33,6 +42,11 @@ export const CONSENT_ACTIONS = [
   'accession',
   'succession',
   'definitive_signature',
+  'formal_confirmation',
+  'participation',
+  'consent_to_be_bound',
+  'simplified_procedure',
+  'application',
 ] as const satisfies readonly Action[];
 
 export const PARTICIPANT_KINDS = ['state', 'reio'] as const;
