@@ -51,7 +51,7 @@ function reason(stderr) {
 const files = readdirSync(folder).filter((f) => f.endsWith('.xml')).sort();
 const dir = mkdtempSync(join(tmpdir(), 'treaty-corpus-'));
 const db = join(dir, 'corpus.db');
-const tally = { pages: files.length, withTable: 0, imported: 0, agree: 0, ruleFromWords: 0, crashes: 0 };
+const tally = { pages: files.length, withTable: 0, imported: 0, agree: 0, ruleFromWords: 0, crashes: 0, footnoteActions: 0, footnotePages: 0 };
 const refused = new Map();
 const refusedWithoutTable = new Map();
 const disagreements = [];
@@ -75,6 +75,11 @@ try {
       continue;
     }
     if (table) tally.imported += 1;
+    const added = JSON.parse(r.stdout)[0] ?? {};
+    if (added.footnote_actions) {
+      tally.footnoteActions += added.footnote_actions;
+      tally.footnotePages += 1;
+    }
     const lines = r.stderr.split('\n');
     const counts = lines.filter((l) => /^the header counts /.test(l));
     if (counts.length === 0) tally.agree += 1;
@@ -97,6 +102,7 @@ out.push(`pages:                          ${tally.pages}`);
 out.push(`pages with a participants table: ${tally.withTable}`);
 out.push(`imported:                        ${tally.imported} (${pct(tally.imported, tally.withTable)})`);
 out.push(`header counts agree:             ${tally.agree} of ${tally.imported} imported (${pct(tally.agree, tally.imported)})`);
+out.push(`actions read from footnotes:     ${tally.footnoteActions} on ${tally.footnotePages} pages (predecessors' instruments, which count for entry into force but not in the header's counts, and denunciations)`);
 out.push(`rule read from the words:        ${tally.ruleFromWords} of ${tally.imported} imported`);
 out.push(`crashes:                         ${tally.crashes}`);
 const byCount = (m) => [...m.entries()].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1));

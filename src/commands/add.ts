@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { splitIsoDate, type IsoDate } from '../domain/dates.js';
 import type { ActionRow, Participant, TreatyDefinition } from '../domain/model.js';
 import { buildNameIndex, resolveParticipant } from '../domain/names.js';
+import { normalizeName } from '../domain/nearest.js';
 import { entryIntoForce } from '../domain/entry-into-force.js';
 import { describeIssue, RuleSchema, TreatyDefinitionSchema } from '../domain/schemas.js';
 import { ACTIONS, CONSENT_ACTIONS, isOneOf } from '../domain/vocabulary.js';
@@ -14,6 +15,8 @@ import { UsageError, UserError } from '../errors.js';
 import { actionRowsOf, decodeMtdsg, parseMtdsg, showsConsent, showsSignature, type MtdsgDocument } from '../formats/mtdsg.js';
 import type { ListResult } from '../formats/result.js';
 import { actionWriter, writeTransaction } from '../store/writes.js';
+import { countChecks } from '../formats/mtdsg-counts.js';
+import { footnoteFacts, type FootnoteFact } from '../formats/mtdsg-footnotes.js';
 import { readFileBytes } from './import.js';
 
 export interface AddOptions {
@@ -46,8 +49,9 @@ export function parseConclusion(text: string): { place: string; date: IsoDate } 
   return splitIsoDate(date) ? { place: m[1]!.trim() || 'unknown', date } : null;
 }
 
-function ruleOf(o: AddOptions & { source: string }, doc: MtdsgDocument): TreatyDefinition['rule'] {
-  const counted = [...new Set(doc.rows.flatMap((r) => r.actions.flatMap((a) => (isOneOf(CONSENT_ACTIONS, a.action) ? [a.action] : []))))];
+function ruleOf(o: AddOptions & { source: string }, doc: MtdsgDocument, facts: readonly FootnoteFact[]): TreatyDefinition['rule'] {
+  const shown = [...doc.rows.flatMap((r) => r.actions.map((a) => a.action)), ...facts.map((f) => f.action)];
+  const counted = [...new Set(shown.filter((a) => isOneOf(CONSENT_ACTIONS, a)))];
   let raw: unknown;
   if (o.ruleFile !== undefined) {
     try {
@@ -81,7 +85,8 @@ export async function addTreaty(ctx: Ctx, given: AddOptions): Promise<ListResult
   const doc = parseMtdsg(decodeMtdsg(readFileBytes(given.file), given.file), given.file);
   const page = `https://treaties.un.org/Pages/ViewDetails.aspx?src=TREATY&mtdsg_no=${doc.id}`;
   const o = { ...given, source: given.source ?? page };
-  const rule = ruleOf(o, doc);
+  const { facts, unread } = footnoteFacts(doc.notes);
+  const rule = ruleOf(o, doc, facts);
   const concluded = parseConclusion(doc.conclusion);
   if (!concluded) throw new UserError(`${o.file}: cannot read the place and date of conclusion from "${doc.conclusion}"`);
   const signatures = doc.rows.flatMap((r) => r.actions.flatMap((a) => (a.action === 'signature' ? [a.date] : []))).sort();
@@ -102,29 +107,58 @@ export async function addTreaty(ctx: Ctx, given: AddOptions): Promise<ListResult
     rule,
     snapshot: { date: o.snapshotDate ?? ctx.today(), signatories: doc.signatories, parties: doc.parties, source: o.source, note: `Header of the status page read by treaty add from ${o.file}.` },
     ...(doc.texts.length ? { depositary_texts: doc.texts } : {}),
+    ...(doc.notes.length ? { footnotes: doc.notes } : {}),
     ...(doc.entry_into_force ? { entry_into_force: { date: doc.entry_into_force, source: o.source, note: 'Given in the header of the status page.' } } : {}),
   });
   if (!definition.success) throw new UserError(`${o.file}: ${describeIssue(definition.error)}`);
-  const treaty = definition.data;
-
   return ctx.withStore(o.db, 'write', (store) => {
-    if (store.treaties().some((t) => t.id === treaty.id)) throw new UserError(`treaty ${treaty.id} is already in the database`, `update its actions with: treaty import ${o.file}`);
+    if (store.treaties().some((t) => t.id === definition.data.id)) throw new UserError(`treaty ${definition.data.id} is already in the database`, `update its actions with: treaty import ${o.file}`);
     const known = store.participants();
     const index = buildNameIndex(known.values());
     const added: Participant[] = [];
     const codeOf = new Map<string, string>();
+    const addUnknown = (name: string) => {
+      const code = nextFreeCode(new Set([...known.keys(), ...added.map((p) => p.code)]));
+      added.push({ code, iso2: null, name, short_name: name, aliases: [], kind: 'state', un_group: 'none', groups: [] });
+      codeOf.set(name, code);
+    };
     for (const r of doc.rows) {
       const found = resolveParticipant(r.name, index);
       if (found.kind === 'found') codeOf.set(r.name, found.participant.code);
       else if (found.kind === 'ambiguous') throw new UserError(`${o.file}: "${r.name}" fits several participants: ${found.candidates.map((p) => p.code).join(', ')}`);
-      else {
-        const code = nextFreeCode(new Set([...known.keys(), ...added.map((p) => p.code)]));
-        added.push({ code, iso2: null, name: r.name, short_name: r.name, aliases: [], kind: 'state', un_group: 'none', groups: [] });
-        codeOf.set(r.name, code);
-      }
+      else addUnknown(r.name);
     }
     const rows: ActionRow[] = [];
-    for (const r of doc.rows) for (const row of actionRowsOf(r, treaty.id, codeOf.get(r.name)!, o.source)) rows.push(row);
+    for (const r of doc.rows) for (const row of actionRowsOf(r, definition.data.id, codeOf.get(r.name)!, o.source)) rows.push(row);
+    // A footnote's subject is taken only by its exact name: "Republic of Viet-Nam" is not Viet Nam.
+    const rowOf = new Map(doc.rows.map((r) => [normalizeName(r.name), r.name]));
+    const exactly = (name: string) => {
+      const n = normalizeName(name);
+      if (rowOf.has(n)) return codeOf.get(rowOf.get(n)!)!;
+      const hit = [...known.values(), ...added].filter((p) => [p.name, p.short_name, ...p.aliases].some((a) => normalizeName(a) === n));
+      if (hit.length === 1) return hit[0]!.code;
+      addUnknown(name);
+      return codeOf.get(name)!;
+    };
+    const seen = new Set(rows.map((r) => `${r.code}|${r.action}|${r.date}`));
+    const footnoteRows: ActionRow[] = [];
+    for (const f of facts) {
+      const code = exactly(f.participant);
+      const row = {
+        treaty: definition.data.id, code, action: f.action, date: f.date, reference: null, source: o.source,
+        note: `depositary footnote ${f.note}: ${f.sentence}${f.effective_on ? ` (effective on ${f.effective_on})` : ''}`,
+      };
+      if (seen.has(`${code}|${row.action}|${row.date}`)) continue;
+      seen.add(`${code}|${row.action}|${row.date}`);
+      footnoteRows.push(row);
+      rows.push(row);
+    }
+    const leftOut = leftOutOfCounts(doc, codeOf, footnoteRows, definition.data.rule.counted_actions);
+    const treaty: TreatyDefinition = {
+      ...definition.data,
+      snapshot: { ...definition.data.snapshot, ...(leftOut.signatories.length || leftOut.parties.length ? { left_out: leftOut } : {}) },
+    };
+    const predecessors = new Set(footnoteRows.map((r) => r.code).filter((c) => !doc.rows.some((r) => codeOf.get(r.name) === c)));
     if (!o.dryRun) {
       writeTransaction(store.db, () => {
         const now = ctx.now();
@@ -153,26 +187,51 @@ export async function addTreaty(ctx: Ctx, given: AddOptions): Promise<ListResult
         : null;
     const signed = doc.rows.filter(showsSignature).length;
     const consented = doc.rows.filter(showsConsent).length;
-    const checks = [
-      ruleCheck,
-      doc.signatories === null ? null : doc.signatories === signed ? null : `the header counts ${doc.signatories} signatories, the table has ${signed}`,
-      doc.parties === null ? null : doc.parties === consented ? null : `the header counts ${doc.parties} parties, the table has ${consented}`,
-    ].filter(Boolean);
+    const checks = [ruleCheck, ...countChecks(doc).map((c) => `the header counts ${c.header} ${c.what}, the table has ${c.table}: ${c.cause}`)].filter(Boolean);
     const lines = [
       `${o.dryRun ? 'would add' : 'added'} treaty ${treaty.id} (${treaty.short_title}): ${rows.length} actions of ${doc.rows.length} participants; ${checks.length ? 'the header disagrees:' : "the header's counts and date of entry into force agree"}`,
       ...checks,
+      ...(footnoteRows.length
+        ? [`read ${footnoteRows.length} action${footnoteRows.length === 1 ? '' : 's'} from the table's footnotes${predecessors.size ? `, of ${predecessors.size} predecessor or former participant${predecessors.size === 1 ? '' : 's'} (${[...predecessors].map((c) => [...known.values(), ...added].find((p) => p.code === c)?.name ?? c).join(', ')}): they count for entry into force, not in the header's counts of current participants` : ''}`]
+        : []),
+      ...(leftOut.signatories.length + leftOut.parties.length > 0
+        ? [`left out of the header's counts, which are of current participants: ${leftOut.signatories.length} signator${leftOut.signatories.length === 1 ? 'y' : 'ies'} and ${leftOut.parties.length} part${leftOut.parties.length === 1 ? 'y' : 'ies'} whose signature or instrument was withdrawn or denounced since (shown in brackets), or that no longer exist`]
+        : []),
+      ...(unread.length ? [`kept ${doc.notes.length} footnote${doc.notes.length === 1 ? '' : 's'} as the depositary's notes (${unread.length} state no action read here)`] : []),
       ...(doc.repairs.length ? [`repaired: ${doc.repairs.join('; ')}`] : []),
       ...added.map((p) => `new participant without an ISO code: ${p.name} (${p.code})`),
       ...(doc.texts.length ? [`kept ${doc.texts.length} declarations, reservations and objections as the depositary's text`] : []),
     ];
     return {
       kind: 'list',
-      columns: ['id', 'title', 'signatories', 'parties', 'actions', 'new_participants'],
-      rows: [{ id: treaty.id, title: treaty.title, signatories: signed, parties: consented, actions: rows.length, new_participants: added.map((p) => p.code).join(' ') }],
+      columns: ['id', 'title', 'signatories', 'parties', 'actions', 'footnote_actions', 'new_participants'],
+      rows: [{ id: treaty.id, title: treaty.title, signatories: signed, parties: consented, actions: rows.length, footnote_actions: footnoteRows.length, new_participants: added.map((p) => p.code).join(' ') }],
       notice: lines.join('\n'),
       noticeAlways: true,
     };
   });
+}
+
+/**
+ * Whom the header's counts leave out though the rows count them: a signature or instrument shown in
+ * brackets (withdrawn or denounced since) and the predecessors whose instruments a footnote gives.
+ */
+function leftOutOfCounts(doc: MtdsgDocument, codeOf: ReadonlyMap<string, string>, footnoteRows: readonly ActionRow[], counted: readonly string[]) {
+  const signatories = new Set<string>();
+  const parties = new Set<string>();
+  const current = new Set<string>();
+  for (const r of doc.rows) {
+    const code = codeOf.get(r.name)!;
+    current.add(code);
+    if (!showsSignature(r) && r.actions.some((a) => a.action === 'signature')) signatories.add(code);
+    if (!showsConsent(r) && r.actions.some((a) => counted.includes(a.action))) parties.add(code);
+  }
+  for (const a of footnoteRows) {
+    if (current.has(a.code)) continue;
+    if (a.action === 'signature') signatories.add(a.code);
+    if (counted.includes(a.action)) parties.add(a.code);
+  }
+  return { signatories: [...signatories].sort(), parties: [...parties].sort() };
 }
 
 /** X00, X01, ... X0Z, X10, ...: the first code of that form not taken. */

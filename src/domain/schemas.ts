@@ -60,6 +60,12 @@ const CountsSchema = z.strictObject({
   parties: z.int().min(0).nullable(),
   /** Parties the depositary counted that day whose dates the data lacks (so they cannot be counted). */
   not_in_data: z.array(ParticipantCodeSchema).optional(),
+  /**
+   * Participants the data holds actions of that the depositary's counts leave out: a predecessor State
+   * (its instruments, read from a footnote, still count for entry into force) or a signature or
+   * instrument it shows in brackets (withdrawn or denounced since).
+   */
+  left_out: z.strictObject({ signatories: z.array(ParticipantCodeSchema), parties: z.array(ParticipantCodeSchema) }).optional(),
   source: SourceSchema,
   note: z.string().optional(),
 });
@@ -94,6 +100,8 @@ export const TreatyDefinitionSchema = z
     counts: z.array(CountsSchema).optional(),
     /** Declarations, reservations and objections as the depositary's status page gives them. */
     depositary_texts: z.array(z.strictObject({ kind: z.enum(['declaration', 'objection']), participant: z.string(), text: z.string() })).optional(),
+    /** The footnotes of the status page's table, by number, as the depositary wrote them. */
+    footnotes: z.array(z.strictObject({ index: z.string().min(1), text: z.string() })).optional(),
     /** The date of entry into force the depositary publishes, checked against the rule's result. */
     entry_into_force: z.strictObject({ date: IsoDateSchema, source: SourceSchema, note: z.string().optional() }).optional(),
   })

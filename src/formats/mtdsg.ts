@@ -286,12 +286,15 @@ function count(node: unknown): number | null {
   return /^\d+$/.test(t) ? Number(t) : null;
 }
 
-/** A row the depositary counts among the signatories: it shows a signature. */
+// The header counts current participants: a bracketed date was later withdrawn or denounced, so the
+// depositary no longer counts it, though the instrument was deposited (and counted for entry into force).
+
+/** A row the depositary counts among the signatories: it shows a signature not since withdrawn. */
 export function showsSignature(r: MtdsgRow): boolean {
-  return r.actions.some((a) => a.action === 'signature');
+  return r.actions.some((a) => a.action === 'signature' && !a.bracketed);
 }
 
-/** A row the depositary counts among the parties: it shows an instrument of consent. */
+/** A row the depositary counts among the parties: it shows an instrument of consent not since denounced. */
 export function showsConsent(r: MtdsgRow): boolean {
-  return r.actions.some((a) => isOneOf(CONSENT_ACTIONS, a.action));
+  return r.actions.some((a) => isOneOf(CONSENT_ACTIONS, a.action) && !a.bracketed);
 }

@@ -20,7 +20,7 @@ describe('treaty add', () => {
     const env = freshEnv();
     const r = runCli(['add', join(FIXTURES, 'XXVI-8.en.xml'), '--source', ATT, '--threshold', '50', '--days', '90', '--alias', 'att', '--snapshot-date', '2018-01-15', '--json'], env);
     expect(r.code, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual([{ id: 'XXVI-8', title: 'Arms Trade Treaty', signatories: 130, parties: 94, actions: 246, new_participants: '' }]);
+    expect(JSON.parse(r.stdout)).toEqual([{ id: 'XXVI-8', title: 'Arms Trade Treaty', signatories: 130, parties: 94, actions: 246, footnote_actions: 0, new_participants: '' }]);
     expect(r.stderr.split('\n')[0]).toBe("added treaty XXVI-8 (Arms Trade Treaty): 246 actions of 135 participants; the header's counts and date of entry into force agree");
     expect(r.stderr).toMatch(/repaired: restored 20 quotation marks or dashes written as control bytes/);
     const s = JSON.parse(runCli(['status', '--treaty', 'att', '--json', '--as-of', '2018-01-15'], env).stdout);
