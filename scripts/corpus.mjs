@@ -51,18 +51,33 @@ function reason(stderr) {
 const files = readdirSync(folder).filter((f) => f.endsWith('.xml')).sort();
 const dir = mkdtempSync(join(tmpdir(), 'treaty-corpus-'));
 const db = join(dir, 'corpus.db');
-const tally = { pages: files.length, withTable: 0, imported: 0, agree: 0, ruleFromWords: 0, crashes: 0, footnoteActions: 0, footnotePages: 0 };
+const tally = { pages: files.length, withTable: 0, imported: 0, agree: 0, ruleFromWords: 0, ruleStated: 0, crashes: 0, footnoteActions: 0, footnotePages: 0 };
 const refused = new Map();
 const refusedWithoutTable = new Map();
 const disagreements = [];
 const crashes = [];
 const ruleRefusals = new Map();
+const wordsDisagree = [];
 try {
   for (const file of files) {
     const path = join(folder, file);
     const table = hasTable(readFileSync(path, 'latin1'));
     if (table) tally.withTable += 1;
+    // Without rule flags first (a dry run), while the treaty is not yet in the database.
+    const words = await run(['--db', db, 'add', path, '--dry-run', '--snapshot-date', '2018-01-15', '--json']);
     const r = await run(['--db', db, 'add', path, '--threshold', '20', '--days', '30', '--snapshot-date', '2018-01-15', '--json']);
+    if (r.code === 0 && table) {
+      if (words.code === 0) {
+        tally.ruleFromWords += 1;
+        const date = words.stderr.split('\n').find((l) => l.startsWith('the depositary gives entry into force'));
+        if (date) wordsDisagree.push(`${basename(file, '.en.xml')}: ${date}`);
+      }
+      else {
+        const why = reason(words.stderr);
+        if (!/does not state the rule/.test(why)) tally.ruleStated += 1;
+        ruleRefusals.set(why, (ruleRefusals.get(why) ?? 0) + 1);
+      }
+    }
     if (r.code === 'crash' || /internal error/.test(r.stderr) || (r.code !== 0 && r.code !== 1 && r.code !== 2)) {
       tally.crashes += 1;
       crashes.push(`${file}: ${r.stderr.split('\n')[0]}`);
@@ -84,12 +99,6 @@ try {
     const counts = lines.filter((l) => /^the header counts /.test(l));
     if (counts.length === 0) tally.agree += 1;
     else disagreements.push({ file, lines: lines.filter((l) => /^(the header counts |  )/.test(l)) });
-    const words = await run(['--db', db, 'add', path, '--dry-run', '--snapshot-date', '2018-01-15', '--json']);
-    if (words.code === 0) tally.ruleFromWords += 1;
-    else {
-      const why = reason(words.stderr);
-      ruleRefusals.set(why, (ruleRefusals.get(why) ?? 0) + 1);
-    }
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });
@@ -103,7 +112,7 @@ out.push(`pages with a participants table: ${tally.withTable}`);
 out.push(`imported:                        ${tally.imported} (${pct(tally.imported, tally.withTable)})`);
 out.push(`header counts agree:             ${tally.agree} of ${tally.imported} imported (${pct(tally.agree, tally.imported)})`);
 out.push(`actions read from footnotes:     ${tally.footnoteActions} on ${tally.footnotePages} pages (predecessors' instruments, which count for entry into force but not in the header's counts, and denunciations)`);
-out.push(`rule read from the words:        ${tally.ruleFromWords} of ${tally.imported} imported`);
+out.push(`rule read from the words:        ${tally.ruleFromWords} of ${tally.ruleFromWords + tally.ruleStated} pages that state one (the other ${tally.imported - tally.ruleFromWords - tally.ruleStated} imported give only a date and an article)`);
 out.push(`crashes:                         ${tally.crashes}`);
 const byCount = (m) => [...m.entries()].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1));
 out.push('', `refused, with a participants table (${[...refused.values()].flat().length}):`);
@@ -112,6 +121,7 @@ out.push('', `refused, without a participants table (${[...refusedWithoutTable.v
 for (const [why, list] of byCount(refusedWithoutTable)) out.push(`  ${String(list.length).padStart(3)}  ${why}`);
 out.push('', `header counts disagree (${disagreements.length}):`);
 for (const d of disagreements) out.push(`  ${basename(d.file, '.en.xml')}:`, ...d.lines.map((l) => `    ${l.trim()}`));
+out.push('', `rule read from the words, giving another date than the depositary's (${wordsDisagree.length}):`, ...wordsDisagree.map((w) => `  ${w}`));
 out.push('', 'rule not read from the words (without rule flags):');
 for (const [why, n] of [...ruleRefusals.entries()].sort((a, b) => b[1] - a[1])) out.push(`  ${String(n).padStart(3)}  ${why}`);
 if (crashes.length) out.push('', 'crashes:', ...crashes.map((c) => `  ${c}`));

@@ -2,21 +2,22 @@
 // rule of entry into force comes from the command line or a rule file: a status page states it only
 // in prose. Participants the page names that the database lacks (a State that no longer exists, a
 // territory) are added under an X code rather than dropped, and said so.
-import { readFileSync } from 'node:fs';
 import { splitIsoDate, type IsoDate } from '../domain/dates.js';
 import type { ActionRow, Participant, TreatyDefinition } from '../domain/model.js';
 import { buildNameIndex, resolveParticipant } from '../domain/names.js';
 import { normalizeName } from '../domain/nearest.js';
 import { entryIntoForce } from '../domain/entry-into-force.js';
-import { describeIssue, RuleSchema, TreatyDefinitionSchema } from '../domain/schemas.js';
-import { ACTIONS, CONSENT_ACTIONS, isOneOf } from '../domain/vocabulary.js';
+import { describeRule } from '../domain/explain.js';
+import { describeIssue, TreatyDefinitionSchema } from '../domain/schemas.js';
+import { ACTIONS } from '../domain/vocabulary.js';
 import type { Ctx } from '../context.js';
-import { UsageError, UserError } from '../errors.js';
+import { UserError } from '../errors.js';
 import { actionRowsOf, decodeMtdsg, parseMtdsg, showsConsent, showsSignature, type MtdsgDocument } from '../formats/mtdsg.js';
 import type { ListResult } from '../formats/result.js';
 import { actionWriter, writeTransaction } from '../store/writes.js';
 import { countChecks } from '../formats/mtdsg-counts.js';
-import { footnoteFacts, type FootnoteFact } from '../formats/mtdsg-footnotes.js';
+import { footnoteFacts } from '../formats/mtdsg-footnotes.js';
+import { ruleOf } from './add-rule.js';
 import { readFileBytes } from './import.js';
 
 export interface AddOptions {
@@ -49,44 +50,12 @@ export function parseConclusion(text: string): { place: string; date: IsoDate } 
   return splitIsoDate(date) ? { place: m[1]!.trim() || 'unknown', date } : null;
 }
 
-function ruleOf(o: AddOptions & { source: string }, doc: MtdsgDocument, facts: readonly FootnoteFact[]): TreatyDefinition['rule'] {
-  const shown = [...doc.rows.flatMap((r) => r.actions.map((a) => a.action)), ...facts.map((f) => f.action)];
-  const counted = [...new Set(shown.filter((a) => isOneOf(CONSENT_ACTIONS, a)))];
-  let raw: unknown;
-  if (o.ruleFile !== undefined) {
-    try {
-      raw = JSON.parse(readFileSync(o.ruleFile, 'utf8'));
-    } catch (e) {
-      throw new UserError(`${o.ruleFile}: cannot read a rule from it: ${(e as Error).message}`);
-    }
-  } else {
-    if (o.threshold === undefined || (o.days === undefined) === (o.months === undefined)) {
-      throw new UsageError('give the rule of entry into force: --threshold N with --days D or --months M [--first-of-month], or --rule FILE');
-    }
-    const delay = o.days !== undefined ? { days: o.days } : { months: o.months!, ...(o.firstOfMonth ? { then: 'first_of_next_month' as const } : {}) };
-    raw = {
-      threshold: o.threshold,
-      counted_actions: counted.length ? counted : ['ratification', 'acceptance', 'approval', 'accession'],
-      excluded_kinds: ['reio'],
-      group_condition: null,
-      delay,
-      later: { delay: o.laterDays !== undefined ? { days: o.laterDays } : delay, not_before_entry_into_force: true },
-      denunciation: null,
-      text: `Given on the command line: ${o.command}`,
-      source: o.source,
-    };
-  }
-  const rule = RuleSchema.safeParse(raw);
-  if (!rule.success) throw new UserError(`${o.ruleFile ?? 'the rule'}: ${describeIssue(rule.error)}`);
-  return rule.data;
-}
-
 export async function addTreaty(ctx: Ctx, given: AddOptions): Promise<ListResult> {
   const doc = parseMtdsg(decodeMtdsg(readFileBytes(given.file), given.file), given.file);
   const page = `https://treaties.un.org/Pages/ViewDetails.aspx?src=TREATY&mtdsg_no=${doc.id}`;
   const o = { ...given, source: given.source ?? page };
   const { facts, unread } = footnoteFacts(doc.notes);
-  const rule = ruleOf(o, doc, facts);
+  const { rule, from: ruleFrom, reioOpen } = ruleOf(o, doc, facts);
   const concluded = parseConclusion(doc.conclusion);
   if (!concluded) throw new UserError(`${o.file}: cannot read the place and date of conclusion from "${doc.conclusion}"`);
   const signatures = doc.rows.flatMap((r) => r.actions.flatMap((a) => (a.action === 'signature' ? [a.date] : []))).sort();
@@ -154,10 +123,27 @@ export async function addTreaty(ctx: Ctx, given: AddOptions): Promise<ListResult
       rows.push(row);
     }
     const leftOut = leftOutOfCounts(doc, codeOf, footnoteRows, definition.data.rule.counted_actions);
-    const treaty: TreatyDefinition = {
+    let treaty: TreatyDefinition = {
       ...definition.data,
       snapshot: { ...definition.data.snapshot, ...(leftOut.signatories.length || leftOut.parties.length ? { left_out: leftOut } : {}) },
     };
+    // The depositary's own date of entry into force checks the rule.
+    const everyone = new Map([...known, ...added.map((p) => [p.code, p] as const)]);
+    let computed = entryIntoForce(treaty.rule, everyone, rows).entry_into_force_on;
+    let reioNote: string | null = null;
+    if (reioOpen && doc.entry_into_force && computed !== doc.entry_into_force) {
+      // The words quoted do not settle whether the EU's instrument counts in addition; the depositary's date does.
+      const other = { ...treaty.rule, excluded_kinds: [] };
+      if (entryIntoForce(other, everyone, rows).entry_into_force_on === doc.entry_into_force) {
+        treaty = { ...treaty, rule: { ...other, note: [other.note, "Counting an organization's instrument in addition to its members' gives the depositary's date; the quoted words do not say."].filter(Boolean).join(' ') } };
+        computed = doc.entry_into_force;
+        reioNote = "an organization's instrument counts in addition to its members' here: that gives the depositary's date (the quoted words do not say)";
+      }
+    }
+    const ruleCheck =
+      doc.entry_into_force && computed !== doc.entry_into_force
+        ? `the depositary gives entry into force on ${doc.entry_into_force}, the rule given gives ${computed ?? 'none yet'}: check the rule (a condition it cannot express?)`
+        : null;
     const predecessors = new Set(footnoteRows.map((r) => r.code).filter((c) => !doc.rows.some((r) => codeOf.get(r.name) === c)));
     if (!o.dryRun) {
       writeTransaction(store.db, () => {
@@ -179,18 +165,15 @@ export async function addTreaty(ctx: Ctx, given: AddOptions): Promise<ListResult
         for (const a of rows) write.add(a);
       });
     }
-    // The depositary's own date of entry into force checks the rule given on the command line.
-    const computed = entryIntoForce(treaty.rule, new Map([...known, ...added.map((p) => [p.code, p] as const)]), rows).entry_into_force_on;
-    const ruleCheck =
-      doc.entry_into_force && computed !== doc.entry_into_force
-        ? `the depositary gives entry into force on ${doc.entry_into_force}, the rule given gives ${computed ?? 'none yet'}: check the rule (a condition it cannot express?)`
-        : null;
     const signed = doc.rows.filter(showsSignature).length;
     const consented = doc.rows.filter(showsConsent).length;
     const checks = [ruleCheck, ...countChecks(doc).map((c) => `the header counts ${c.header} ${c.what}, the table has ${c.table}: ${c.cause}`)].filter(Boolean);
     const lines = [
       `${o.dryRun ? 'would add' : 'added'} treaty ${treaty.id} (${treaty.short_title}): ${rows.length} actions of ${doc.rows.length} participants; ${checks.length ? 'the header disagrees:' : "the header's counts and date of entry into force agree"}`,
       ...checks,
+      `rule (${ruleFrom === 'words' ? "read from the page's words" : ruleFrom === 'words and flags' ? "the page's words, with the command line's" : ruleFrom === 'file' ? 'from the rule file' : 'from the command line'}): ${describeRule(treaty)}`,
+      ...(reioNote ? [reioNote] : []),
+      ...(treaty.rule.later === null ? ["the page does not state when the treaty enters into force for a later party: those dates are left empty (give --later-days N or --rule)"] : []),
       ...(footnoteRows.length
         ? [`read ${footnoteRows.length} action${footnoteRows.length === 1 ? '' : 's'} from the table's footnotes${predecessors.size ? `, of ${predecessors.size} predecessor or former participant${predecessors.size === 1 ? '' : 's'} (${[...predecessors].map((c) => [...known.values(), ...added].find((p) => p.code === c)?.name ?? c).join(', ')}): they count for entry into force, not in the header's counts of current participants` : ''}`]
         : []),

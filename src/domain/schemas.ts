@@ -41,7 +41,8 @@ export const RuleSchema = z.strictObject({
   excluded_kinds: z.array(z.enum(PARTICIPANT_KINDS)),
   group_condition: z.strictObject({ group: z.string().min(1), at_least: z.int().min(1) }).nullable(),
   delay: DelaySchema,
-  later: z.strictObject({ delay: DelaySchema, not_before_entry_into_force: z.boolean() }),
+  /** null: the source does not state when the treaty enters into force for a later party (unknown, not "never"). */
+  later: z.strictObject({ delay: DelaySchema, not_before_entry_into_force: z.boolean() }).nullable(),
   denunciation: z.strictObject({ delay: DelaySchema }).nullable(),
   text: z.string().min(1),
   source: SourceSchema,

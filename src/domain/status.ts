@@ -111,7 +111,7 @@ export function participantStates(
     const published = consent ? undefined : publishedOf.get(code);
     const inForceOn = consent ? participantEntryIntoForce(treaty.rule, eif, consent.date) : (published?.in_force_on ?? null);
     // A party by a date consented by then, so the rule's delay for later parties bounds its entry into force.
-    const inForceBy = inForceOn ?? (published?.party_by ? applyDelay(published.party_by, treaty.rule.later.delay) : null);
+    const inForceBy = inForceOn ?? (published?.party_by && treaty.rule.later ? applyDelay(published.party_by, treaty.rule.later.delay) : null);
     const denounced = denouncedOn.get(code) ?? null;
     let status: ParticipantStatus = 'signed';
     // Only a party can denounce: a denunciation with no consent on record leaves the status as it is.

@@ -51,6 +51,8 @@ export interface MtdsgDocument {
   treaty_note: string;
   /** The column headers, after the participant's. */
   columns: string[];
+  /** Every action the columns' legends define, whether or not a row shows it yet. */
+  legend_actions: Action[];
   rows: MtdsgRow[];
   /** The table's footnotes (`EndNotes`), markup removed. */
   notes: MtdsgNote[];
@@ -156,6 +158,7 @@ export function parseMtdsg(raw: string, file: string): MtdsgDocument {
     treaty_note: list(path(external, ['TreatyNote', 'Text'])).map((t) => prose(text_(t))).filter(Boolean).join('\n'),
     parties: count(path(external, ['Status', 'Parties'])),
     columns: legends.map((l) => l.header),
+    legend_actions: [...new Set(legends.flatMap((l) => l.items.map((i) => i.action)))],
     rows,
     notes: list(path(treaty, ['EndNotes', 'Note']))
       .map((n) => ({ index: text_((n as Record<string, unknown>).index), text: list((n as Record<string, unknown>).text).map((t) => prose(text_(t))).filter(Boolean).join('\n') }))
