@@ -17,6 +17,7 @@ import type { ListResult } from '../formats/result.js';
 import { actionWriter, writeTransaction } from '../store/writes.js';
 import { countChecks } from '../formats/mtdsg-counts.js';
 import { footnoteFacts } from '../formats/mtdsg-footnotes.js';
+import { readSignatureWindow } from '../formats/mtdsg-signature-window.js';
 import { ruleOf } from './add-rule.js';
 import { readFileBytes } from './import.js';
 
@@ -58,6 +59,7 @@ export async function addTreaty(ctx: Ctx, given: AddOptions): Promise<ListResult
   const { rule, from: ruleFrom, reioOpen } = ruleOf(o, doc, facts);
   const concluded = parseConclusion(doc.conclusion);
   if (!concluded) throw new UserError(`${o.file}: cannot read the place and date of conclusion from "${doc.conclusion}"`);
+  const window = readSignatureWindow(doc.treaty_note, doc.entry_into_force);
   const signatures = doc.rows.flatMap((r) => r.actions.flatMap((a) => (a.action === 'signature' ? [a.date] : []))).sort();
   const definition = TreatyDefinitionSchema.safeParse({
     id: doc.id,
@@ -71,7 +73,15 @@ export async function addTreaty(ctx: Ctx, given: AddOptions): Promise<ListResult
       url: page,
       ...(given.source ? { status_xml: given.source } : {}),
     },
-    signature: { opens_on: signatures[0] && signatures[0] < concluded.date ? signatures[0] : concluded.date, closes_on: null, text: `Concluded at ${concluded.place} on ${concluded.date}; the closing date for signature is not read from the status page.`, source: o.source },
+    signature: {
+      opens_on: window.opens_on ?? (signatures[0] && signatures[0] < concluded.date ? signatures[0] : concluded.date),
+      closes_on: window.closes_on,
+      closes: window.closes,
+      text: window.words
+        ? `The status page's treaty note: ${window.words}`
+        : `Concluded at ${concluded.place} on ${concluded.date}; the status page does not say when the treaty was open for signature.`,
+      source: o.source,
+    },
     actions: [...ACTIONS],
     rule,
     snapshot: { date: o.snapshotDate ?? ctx.today(), signatories: doc.signatories, parties: doc.parties, source: o.source, note: `Header of the status page read by treaty add from ${o.file}.` },

@@ -2,7 +2,7 @@
 // Read commands never load this module: the database holds rows that were checked on the way in.
 import { z } from 'zod';
 import { isIsoDate } from './dates.js';
-import { ACTIONS, CONSENT_ACTIONS, PARTICIPANT_KINDS, UN_GROUPS } from './vocabulary.js';
+import { ACTIONS, CONSENT_ACTIONS, PARTICIPANT_KINDS, SIGNATURE_CLOSINGS, UN_GROUPS } from './vocabulary.js';
 
 export const IsoDateSchema = z
   .string({ error: 'expected a date like 2025-10-25' })
@@ -91,6 +91,8 @@ export const TreatyDefinitionSchema = z
     signature: z.strictObject({
       opens_on: IsoDateSchema,
       closes_on: IsoDateSchema.nullable(),
+      /** Absent: closes_on says it (a date, or null for no closing date). */
+      closes: z.enum(SIGNATURE_CLOSINGS).optional(),
       text: z.string().min(1),
       source: SourceSchema,
     }),

@@ -49,6 +49,13 @@ export const CONSENT_ACTIONS = [
   'application',
 ] as const satisfies readonly Action[];
 
+/**
+ * How signature closes: on a stated date, at entry into force, never (no closing date), or not stated
+ * by the source (unknown: never shown as open).
+ */
+export const SIGNATURE_CLOSINGS = ['on_date', 'at_entry_into_force', 'never', 'not_stated'] as const;
+export type SignatureClosing = (typeof SIGNATURE_CLOSINGS)[number];
+
 export const PARTICIPANT_KINDS = ['state', 'reio'] as const;
 export type ParticipantKind = (typeof PARTICIPANT_KINDS)[number];
 
