@@ -25,6 +25,9 @@ export interface ColumnLegend {
 const LEADS: readonly [RegExp, Action][] = [
   [/^(provisional|undertaking of provisional)/, 'provisional_application'],
   [/^notification of non-provisional/, 'notification'],
+  [/^notification of succession/, 'succession'],
+  [/^notification of provisional/, 'provisional_application'],
+  [/^(territorial application|application to|extension)/, 'extension'],
   [/^definitive signature/, 'definitive_signature'],
   [/^definitive acceptance/, 'acceptance'],
   [/^confirmation of signature ad referendum/, 'signature'],
@@ -41,7 +44,11 @@ const LEADS: readonly [RegExp, Action][] = [
   [/^simplified procedure/, 'simplified_procedure'],
   [/^notification/, 'notification'],
   [/^application/, 'application'],
-  [/^extension/, 'extension'],
+  [/^denunciation/, 'denunciation'],
+  [/^withdrawal/, 'withdrawal'],
+  [/^declaration/, 'declaration'],
+  [/^reservation/, 'reservation'],
+  [/^objection/, 'objection'],
 ];
 
 export function actionOfWords(words: string): Action | null {

@@ -128,7 +128,8 @@ export function parseMtdsg(raw: string, file: string): MtdsgDocument {
       const cellWhere = `${where} (${name}), column ${c + 2} "${legend.header}"`;
       const cell = parseCell(cellText, cellWhere);
       if (!cell) return;
-      const found = itemFor(legend, cell.marker);
+      // A marker another column's legend defines ("Succession to signature(d)") is still the page's own word.
+      const found = itemFor(legend, cell.marker) ?? (cell.marker ? legends.map((l) => itemFor(l, cell.marker)).find((f) => f !== null) ?? null : null);
       if (!found) {
         const what = cell.marker ? `marker "${cell.marker}"` : 'a date without a marker';
         throw new UserError(`${cellWhere}: ${what} is not among the column's legend items (${legend.items.map((it) => `${it.words}${it.marker ? `(${it.marker})` : ''}`).join(', ') || 'none known'})`);
