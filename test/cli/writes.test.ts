@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fingerprint } from '../helpers/files.js';
 import { mtdsgXml, type FixtureRow } from '../helpers/mtdsg.js';
 import { cleanEnv, runCli, runCliAsync, tempDir } from '../helpers/run-cli.js';
+import { SCHEMA_VERSION } from '../../src/store/migrations.js';
 
 const SOURCE = 'https://example.org/notification';
 
@@ -285,7 +286,7 @@ describe('treaty db', () => {
     const check = runCli(['db', 'check', '--json'], env);
     expect(check.code).toBe(0);
     const rows = Object.fromEntries(JSON.parse(check.stdout).map((r: { check: string; value: unknown }) => [r.check, r.value]));
-    expect(rows).toMatchObject({ integrity: 'ok', schema_version: 4, treaties: 2, bundled_actions_missing: 0 });
+    expect(rows).toMatchObject({ integrity: 'ok', schema_version: SCHEMA_VERSION, treaties: 2, bundled_actions_missing: 0 });
   });
 
   it('backup writes a copy that answers like the original, and will not overwrite without --force', () => {
