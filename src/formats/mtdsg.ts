@@ -233,7 +233,7 @@ export function parseCell(cell: string, where: string): { date: IsoDate; marker:
   if (flat === '') return null;
   const bracketed = flat.startsWith('[') && flat.endsWith(']');
   const inner = bracketed ? flat.slice(1, -1).trim() : flat;
-  const m = /^(\d{1,2}) ([A-Za-z]{3})[a-z]* (\d{4})(?: ([A-Za-z]+))?$/.exec(inner);
+  const m = /^(\d{1,2}) ([A-Za-z]{3})[a-z]* (\d{4}) ?([A-Za-z]+)?$/.exec(inner);
   const month = m ? MONTHS[m[2]!.toLowerCase()] : undefined;
   const date = m && month ? `${m[3]}-${month}-${m[1]!.padStart(2, '0')}` : '';
   if (!m || !isIsoDate(date)) throw new UserError(`${where}: "${flat}" is not a date like "25 Oct 2025"`);
@@ -242,7 +242,9 @@ export function parseCell(cell: string, where: string): { date: IsoDate; marker:
 
 /** "4 November 2016, in accordance with article 21(1)" under the label "Entry into force". */
 function headerEntryIntoForce(eif: Record<string, unknown> | undefined): IsoDate | null {
-  if (!eif || !/^entry into force/i.test(text_(eif.Label))) return null;
+  // Live pages may carry no Label: a date opening the text is then the date of entry into force.
+  const label = text_(eif?.Label);
+  if (!eif || (label !== '' && !/^entry into force/i.test(label))) return null;
   const m = /^(\d{1,2}) ([A-Za-z]+) (\d{4})/.exec(text_(eif.Labeltext).replace(/\s+/g, ' '));
   const month = m ? LONG_MONTHS.indexOf(m[2]!.toLowerCase()) + 1 : 0;
   if (!m || month === 0) return null;

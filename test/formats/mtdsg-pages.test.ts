@@ -93,3 +93,18 @@ describe('every table shape of the fixtures', () => {
     expect(unread.length).toBe(page('XVIII-7').notes.length - 3);
   });
 });
+
+describe('the live layout, as scrapers of the current site describe it', () => {
+  it('reads a page with tabs in its dates, an upper-case encoding name and no Label elements', () => {
+    const file = join(FIXTURES, 'XXVI-8.en.xml');
+    const live = readFileSync(file, 'latin1')
+      .replace('encoding="iso-8859-1"', 'encoding="ISO-8859-1"')
+      .replace(/<Label>[^<]*<\/Label>/g, '')
+      .replace(/<Entry>(\d{1,2}) ([A-Z][a-z]{2}) (\d{4})/g, '<Entry>$1 $2\t $3 ');
+    const doc = parseMtdsg(decodeMtdsg(Buffer.from(live, 'latin1'), file), file);
+    const original = page('XXVI-8');
+    expect(doc.rows.map((r) => r.actions)).toEqual(original.rows.map((r) => r.actions));
+    expect(doc.entry_into_force).toBe('2014-12-24');
+    expect(countChecks(doc)).toEqual([]);
+  });
+});
