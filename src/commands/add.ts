@@ -1,7 +1,9 @@
 // treaty add <file.xml>: a new treaty from the UN Treaty Collection's status page (MTDSG XML). The
-// rule of entry into force comes from the command line or a rule file: a status page states it only
-// in prose. Participants the page names that the database lacks (a State that no longer exists, a
-// territory) are added under an X code rather than dropped, and said so.
+// rule of entry into force comes from a rule file, the flags, or the depositary's own words on the
+// page (add-rule.ts). Participants the page names that the database lacks (a State that no longer
+// exists, a territory, a predecessor a footnote names) are added under an X code rather than
+// dropped, and said so. The page's header is checked against what was read, and each difference
+// is named with its cause.
 import { splitIsoDate, type IsoDate } from '../domain/dates.js';
 import type { ActionRow, Participant, TreatyDefinition } from '../domain/model.js';
 import { buildNameIndex, resolveParticipant } from '../domain/names.js';
