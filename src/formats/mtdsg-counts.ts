@@ -32,12 +32,12 @@ export function countChecks(doc: MtdsgDocument): CountCheck[] {
 
 function causeOf(doc: MtdsgDocument, missing: number, bracketed: number, provisional: number): string {
   if (missing > 0 && provisional === missing) {
-    return `the depositary also counts the ${plural(provisional, 'participant', 'participants')} whose only entry is provisional (application or acceptance)`;
+    return `the difference is the ${plural(provisional, 'participant', 'participants')} whose only entry is provisional (application or acceptance): the depositary counts them`;
   }
   if (missing > 0 && bracketed === missing) {
-    return `the depositary still counts ${plural(bracketed, 'participant', 'participants')} whose dates it shows in brackets (withdrawn or denounced)`;
+    return `the difference is the ${plural(bracketed, 'participant', 'participants')} whose dates it shows in brackets (withdrawn or denounced): the depositary still counts them`;
   }
   const undated = doc.rows.filter((r: MtdsgRow) => r.actions.length === 0).length;
-  if (missing > 0 && undated === missing) return `the depositary counts ${plural(undated, 'participant', 'participants')} the table lists without a date (see their footnotes)`;
+  if (missing > 0 && undated === missing) return `the difference is the ${plural(undated, 'participant', 'participants')} the table lists without a date: the depositary counts them (see their footnotes)`;
   return `not explained by the page: no bracketed date, provisional entry, undated row or footnote accounts for ${missing > 0 ? 'the missing' : 'the extra'} ${Math.abs(missing)}`;
 }

@@ -62,7 +62,7 @@ describe('every table shape of the fixtures', () => {
 
   it('names the cause when the header counts what the table does not show', () => {
     expect(countChecks(page('XIX-34'))).toEqual([
-      { what: 'parties', header: 12, table: 10, cause: 'the depositary also counts the 2 participants whose only entry is provisional (application or acceptance)' },
+      { what: 'parties', header: 12, table: 10, cause: 'the difference is the 2 participants whose only entry is provisional (application or acceptance): the depositary counts them' },
     ]);
   });
 
