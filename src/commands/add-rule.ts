@@ -37,11 +37,12 @@ export function ruleOf(o: RuleFlags, doc: MtdsgDocument, facts: readonly Footnot
   if (o.days !== undefined && o.months !== undefined) throw new UsageError('--days and --months: give one delay, not both');
   // What the legend defines counts too: an accession the page has yet to show is still an instrument.
   const shown = [...doc.legend_actions, ...doc.rows.flatMap((r) => r.actions.map((a) => a.action)), ...facts.map((f) => f.action)];
-  const counted = [...new Set(shown.filter((a) => isOneOf(CONSENT_ACTIONS, a)))];
+  const counted: string[] = [...new Set(shown.filter((a) => isOneOf(CONSENT_ACTIONS, a)))];
   const flagDelay: Delay | undefined =
     o.days !== undefined ? { days: o.days } : o.months !== undefined ? { months: o.months, ...(o.firstOfMonth ? { then: 'first_of_next_month' as const } : {}) } : undefined;
   const complete = o.threshold !== undefined && flagDelay !== undefined;
   const words = complete ? null : readRuleWords(doc.eif.text);
+  if (words?.kind === 'read') counted.push(...words.instruments.filter((a) => !counted.includes(a)));
   if (words && words.kind === 'unreadable') {
     throw new UsageError(`${o.file}: cannot read the rule of entry into force from the page (${words.why}): "${clip(words.clause)}"`, HINT);
   }

@@ -6,9 +6,10 @@
 // Only today's rule shape is read (a count, a delay, a later party's delay); a share of tonnage or
 // trade, a fraction of the parties, a group or another treaty is refused by name, never guessed.
 import type { Delay } from '../domain/model.js';
+import type { Action } from '../domain/vocabulary.js';
 
 export type RuleWords =
-  | { kind: 'read'; threshold: number; delay: Delay; later: Delay | null; clause: string; reio_not_additional: boolean }
+  | { kind: 'read'; threshold: number; delay: Delay; later: Delay | null; clause: string; reio_not_additional: boolean; instruments: Action[] }
   | { kind: 'unreadable'; clause: string; why: string }
   | { kind: 'absent' };
 
@@ -116,5 +117,15 @@ export function readRuleWords(text: string): RuleWords {
   if (laterClause && later === null) return { kind: 'unreadable', clause: laterClause, why: "no delay read from the later party's clause" };
   // "...shall not be counted as additional to those deposited by member States of such organization"
   const reio = /\bnot be counted as additional\b/i.test(text);
-  return { kind: 'read', threshold, delay, later, clause: laterClause ? `${main} ${laterClause}` : main, reio_not_additional: reio };
+  return { kind: 'read', threshold, delay, later, clause: laterClause ? `${main} ${laterClause}` : main, reio_not_additional: reio, instruments: instrumentsOf(main) };
+}
+
+// "instrument of ratification, acceptance, approval or accession": the instruments that count.
+const INSTRUMENTS: readonly [RegExp, Action][] = [
+  [/\bratification\b/i, 'ratification'], [/\bacceptance\b/i, 'acceptance'], [/\bapproval\b/i, 'approval'], [/\baccession\b/i, 'accession'],
+  [/\bsuccession\b/i, 'succession'], [/\bformal confirmation\b/i, 'formal_confirmation'], [/\bdefinitive signature\b/i, 'definitive_signature'],
+];
+
+function instrumentsOf(clause: string): Action[] {
+  return INSTRUMENTS.filter(([re]) => re.test(clause)).map(([, action]) => action);
 }

@@ -36,6 +36,11 @@ describe('the rule in the depositary words', () => {
     expect(readRuleWords(text)).toMatchObject({ kind: 'read', threshold, delay, later });
   });
 
+  it('says which instruments the clause counts', () => {
+    const x12 = readRuleWords('1. This Convention enters into force on the first day of the month following the expiration of twelve months after the date of deposit of the tenth instrument of ratification, acceptance, approval or accession.');
+    expect(x12).toMatchObject({ kind: 'read', instruments: ['ratification', 'acceptance', 'approval', 'accession'] });
+  });
+
   it.each([
     ['XII-7', 'This Convention shall enter into force 12 months after the date on which not less than 40 States, the combined tonnage of which amounts to at least 25 per cent of the world tonnage, have become Contracting Parties to it', 'a share of the world tonnage'],
     ['IV-8-a', 'The amendment shall enter into force following consideration by the General Assembly and when it has been accepted by a two-thirds majority of States parties', 'a fraction of the parties'],
