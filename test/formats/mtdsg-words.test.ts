@@ -1,5 +1,6 @@
 // The depositary's words read by `treaty add`: the rule of entry into force, footnotes and the
 // signature window. Phrases are quoted from real status pages of 2018 (the page is named).
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { factsOfSentence } from '../../src/formats/mtdsg-footnotes.js';
 import { delayOf, numberOfWords, readRuleWords } from '../../src/formats/mtdsg-rule-text.js';
@@ -11,6 +12,24 @@ describe('numbers in words and digits', () => {
     ['one hundred and twentieth', 120], ['50', 50], ['40th', 40], ['ninety (90)', 90], ['twelve', 12], ['sixty-five', 65],
   ])('%s = %i', (words, n) => expect(numberOfWords(words)).toBe(n));
   it('is null for words that are not a number', () => expect(numberOfWords('several')).toBeNull());
+
+  // Spelled out the way treaties write them: "one hundred and twenty-fifth", "thirty-five".
+  const UNITS = ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+  const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+  const IRREGULAR: Record<string, string> = { one: 'first', two: 'second', three: 'third', five: 'fifth', eight: 'eighth', nine: 'ninth', twelve: 'twelfth' };
+  const cardinal = (n: number): string => {
+    const hundreds = Math.floor(n / 100);
+    const rest = n % 100;
+    const below = rest < 20 ? UNITS[rest]! : `${TENS[Math.floor(rest / 10)]}${rest % 10 ? `-${UNITS[rest % 10]}` : ''}`;
+    return [hundreds ? `${UNITS[hundreds]} hundred` : '', hundreds && rest ? 'and' : '', below].filter(Boolean).join(' ');
+  };
+  const ordinal = (n: number): string => {
+    const words = cardinal(n);
+    return words.replace(/([a-z]+)$/, (last) => IRREGULAR[last] ?? (last.endsWith('y') ? `${last.slice(0, -1)}ieth` : `${last}th`));
+  };
+  it('reads every number from 1 to 999, cardinal and ordinal, as words', () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 999 }), (n) => numberOfWords(cardinal(n)) === n && numberOfWords(ordinal(n)) === n));
+  });
 });
 
 describe('the rule in the depositary words', () => {
