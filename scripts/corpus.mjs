@@ -6,7 +6,7 @@
 // (--threshold 20 --days 30), then tried once more without rule flags (--dry-run) to see whether the
 // rule is read from the depositary's words. Runs in-process (the built CLI's main), so 200 pages take
 // seconds, not minutes.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
@@ -48,6 +48,10 @@ function reason(stderr) {
     .replace(/\d+/g, 'N');
 }
 
+if (!existsSync(folder)) {
+  process.stderr.write(`error: ${folder}: no such folder (a clone has no ../shared: give a folder of status pages, npm run corpus FOLDER)\n`);
+  process.exit(1);
+}
 const files = readdirSync(folder).filter((f) => f.endsWith('.xml')).sort();
 const dir = mkdtempSync(join(tmpdir(), 'treaty-corpus-'));
 const db = join(dir, 'corpus.db');
