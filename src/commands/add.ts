@@ -1,19 +1,26 @@
 // treaty add <file.xml>: a new treaty from the UN Treaty Collection's status page (MTDSG XML). The
-// rule of entry into force comes from the command line or a rule file: a status page states it only
-// in prose. Participants the page names that the database lacks (a State that no longer exists, a
-// territory) are added under an X code rather than dropped, and said so.
-import { readFileSync } from 'node:fs';
+// rule of entry into force comes from a rule file, the flags, or the depositary's own words on the
+// page (add-rule.ts). Participants the page names that the database lacks (a State that no longer
+// exists, a territory, a predecessor a footnote names) are added under an X code rather than
+// dropped, and said so. The page's header is checked against what was read, and each difference
+// is named with its cause.
 import { splitIsoDate, type IsoDate } from '../domain/dates.js';
 import type { ActionRow, Participant, TreatyDefinition } from '../domain/model.js';
 import { buildNameIndex, resolveParticipant } from '../domain/names.js';
+import { normalizeName } from '../domain/nearest.js';
 import { entryIntoForce } from '../domain/entry-into-force.js';
-import { describeIssue, RuleSchema, TreatyDefinitionSchema } from '../domain/schemas.js';
+import { describeRule } from '../domain/explain.js';
+import { describeIssue, TreatyDefinitionSchema } from '../domain/schemas.js';
 import { ACTIONS } from '../domain/vocabulary.js';
 import type { Ctx } from '../context.js';
-import { UsageError, UserError } from '../errors.js';
-import { actionRowsOf, decodeMtdsg, parseMtdsg, type MtdsgDocument } from '../formats/mtdsg.js';
+import { UserError } from '../errors.js';
+import { actionRowsOf, decodeMtdsg, parseMtdsg, showsConsent, showsSignature, type MtdsgDocument } from '../formats/mtdsg.js';
 import type { ListResult } from '../formats/result.js';
 import { actionWriter, writeTransaction } from '../store/writes.js';
+import { countChecks } from '../formats/mtdsg-counts.js';
+import { footnoteFacts } from '../formats/mtdsg-footnotes.js';
+import { readSignatureWindow } from '../formats/mtdsg-signature-window.js';
+import { ruleOf } from './add-rule.js';
 import { readFileBytes } from './import.js';
 
 export interface AddOptions {
@@ -46,45 +53,16 @@ export function parseConclusion(text: string): { place: string; date: IsoDate } 
   return splitIsoDate(date) ? { place: m[1]!.trim() || 'unknown', date } : null;
 }
 
-function ruleOf(o: AddOptions & { source: string }, doc: MtdsgDocument): TreatyDefinition['rule'] {
-  const counted = [...new Set(doc.rows.flatMap((r) => (r.consent ? [r.consent.action] : [])))];
-  let raw: unknown;
-  if (o.ruleFile !== undefined) {
-    try {
-      raw = JSON.parse(readFileSync(o.ruleFile, 'utf8'));
-    } catch (e) {
-      throw new UserError(`${o.ruleFile}: cannot read a rule from it: ${(e as Error).message}`);
-    }
-  } else {
-    if (o.threshold === undefined || (o.days === undefined) === (o.months === undefined)) {
-      throw new UsageError('give the rule of entry into force: --threshold N with --days D or --months M [--first-of-month], or --rule FILE');
-    }
-    const delay = o.days !== undefined ? { days: o.days } : { months: o.months!, ...(o.firstOfMonth ? { then: 'first_of_next_month' as const } : {}) };
-    raw = {
-      threshold: o.threshold,
-      counted_actions: counted.length ? counted : ['ratification', 'acceptance', 'approval', 'accession'],
-      excluded_kinds: ['reio'],
-      group_condition: null,
-      delay,
-      later: { delay: o.laterDays !== undefined ? { days: o.laterDays } : delay, not_before_entry_into_force: true },
-      denunciation: null,
-      text: `Given on the command line: ${o.command}`,
-      source: o.source,
-    };
-  }
-  const rule = RuleSchema.safeParse(raw);
-  if (!rule.success) throw new UserError(`${o.ruleFile ?? 'the rule'}: ${describeIssue(rule.error)}`);
-  return rule.data;
-}
-
 export async function addTreaty(ctx: Ctx, given: AddOptions): Promise<ListResult> {
   const doc = parseMtdsg(decodeMtdsg(readFileBytes(given.file), given.file), given.file);
   const page = `https://treaties.un.org/Pages/ViewDetails.aspx?src=TREATY&mtdsg_no=${doc.id}`;
   const o = { ...given, source: given.source ?? page };
-  const rule = ruleOf(o, doc);
+  const { facts, unread } = footnoteFacts(doc.notes);
+  const { rule, from: ruleFrom, reioOpen } = ruleOf(o, doc, facts);
   const concluded = parseConclusion(doc.conclusion);
   if (!concluded) throw new UserError(`${o.file}: cannot read the place and date of conclusion from "${doc.conclusion}"`);
-  const signatures = doc.rows.flatMap((r) => (r.signature ? [r.signature.date] : [])).sort();
+  const window = readSignatureWindow(doc.treaty_note, doc.entry_into_force);
+  const signatures = doc.rows.flatMap((r) => r.actions.flatMap((a) => (a.action === 'signature' ? [a.date] : []))).sort();
   const definition = TreatyDefinitionSchema.safeParse({
     id: doc.id,
     aliases: [...o.aliases],
@@ -97,34 +75,88 @@ export async function addTreaty(ctx: Ctx, given: AddOptions): Promise<ListResult
       url: page,
       ...(given.source ? { status_xml: given.source } : {}),
     },
-    signature: { opens_on: signatures[0] && signatures[0] < concluded.date ? signatures[0] : concluded.date, closes_on: null, text: `Concluded at ${concluded.place} on ${concluded.date}; the closing date for signature is not read from the status page.`, source: o.source },
+    signature: {
+      opens_on: window.opens_on ?? (signatures[0] && signatures[0] < concluded.date ? signatures[0] : concluded.date),
+      closes_on: window.closes_on,
+      closes: window.closes,
+      text: window.words
+        ? `The status page's treaty note: ${window.words}`
+        : `Concluded at ${concluded.place} on ${concluded.date}; the status page does not say when the treaty was open for signature.`,
+      source: o.source,
+    },
     actions: [...ACTIONS],
     rule,
     snapshot: { date: o.snapshotDate ?? ctx.today(), signatories: doc.signatories, parties: doc.parties, source: o.source, note: `Header of the status page read by treaty add from ${o.file}.` },
     ...(doc.texts.length ? { depositary_texts: doc.texts } : {}),
+    ...(doc.notes.length ? { footnotes: doc.notes } : {}),
     ...(doc.entry_into_force ? { entry_into_force: { date: doc.entry_into_force, source: o.source, note: 'Given in the header of the status page.' } } : {}),
   });
   if (!definition.success) throw new UserError(`${o.file}: ${describeIssue(definition.error)}`);
-  const treaty = definition.data;
-
   return ctx.withStore(o.db, 'write', (store) => {
-    if (store.treaties().some((t) => t.id === treaty.id)) throw new UserError(`treaty ${treaty.id} is already in the database`, `update its actions with: treaty import ${o.file}`);
+    if (store.treaties().some((t) => t.id === definition.data.id)) throw new UserError(`treaty ${definition.data.id} is already in the database`, `update its actions with: treaty import ${o.file}`);
     const known = store.participants();
     const index = buildNameIndex(known.values());
     const added: Participant[] = [];
     const codeOf = new Map<string, string>();
+    const addUnknown = (name: string) => {
+      const code = nextFreeCode(new Set([...known.keys(), ...added.map((p) => p.code)]));
+      added.push({ code, iso2: null, name, short_name: name, aliases: [], kind: 'state', un_group: 'none', groups: [] });
+      codeOf.set(name, code);
+    };
     for (const r of doc.rows) {
       const found = resolveParticipant(r.name, index);
       if (found.kind === 'found') codeOf.set(r.name, found.participant.code);
       else if (found.kind === 'ambiguous') throw new UserError(`${o.file}: "${r.name}" fits several participants: ${found.candidates.map((p) => p.code).join(', ')}`);
-      else {
-        const code = nextFreeCode(new Set([...known.keys(), ...added.map((p) => p.code)]));
-        added.push({ code, iso2: null, name: r.name, short_name: r.name, aliases: [], kind: 'state', un_group: 'none', groups: [] });
-        codeOf.set(r.name, code);
-      }
+      else addUnknown(r.name);
     }
     const rows: ActionRow[] = [];
-    for (const r of doc.rows) for (const row of actionRowsOf(r, treaty.id, codeOf.get(r.name)!, o.source)) rows.push(row);
+    for (const r of doc.rows) for (const row of actionRowsOf(r, definition.data.id, codeOf.get(r.name)!, o.source)) rows.push(row);
+    // A footnote's subject is taken only by its exact name: "Republic of Viet-Nam" is not Viet Nam.
+    const rowOf = new Map(doc.rows.map((r) => [normalizeName(r.name), r.name]));
+    const exactly = (name: string) => {
+      const n = normalizeName(name);
+      if (rowOf.has(n)) return codeOf.get(rowOf.get(n)!)!;
+      const hit = [...known.values(), ...added].filter((p) => [p.name, p.short_name, ...p.aliases].some((a) => normalizeName(a) === n));
+      if (hit.length === 1) return hit[0]!.code;
+      addUnknown(name);
+      return codeOf.get(name)!;
+    };
+    const seen = new Set(rows.map((r) => `${r.code}|${r.action}|${r.date}`));
+    const footnoteRows: ActionRow[] = [];
+    for (const f of facts) {
+      const code = exactly(f.participant);
+      const row = {
+        treaty: definition.data.id, code, action: f.action, date: f.date, reference: null, source: o.source,
+        note: `depositary footnote ${f.note}: ${f.sentence}${f.effective_on ? ` (effective on ${f.effective_on})` : ''}`,
+      };
+      if (seen.has(`${code}|${row.action}|${row.date}`)) continue;
+      seen.add(`${code}|${row.action}|${row.date}`);
+      footnoteRows.push(row);
+      rows.push(row);
+    }
+    const leftOut = leftOutOfCounts(doc, codeOf, footnoteRows, definition.data.rule.counted_actions);
+    let treaty: TreatyDefinition = {
+      ...definition.data,
+      snapshot: { ...definition.data.snapshot, ...(leftOut.signatories.length || leftOut.parties.length ? { left_out: leftOut } : {}) },
+    };
+    // The depositary's own date of entry into force checks the rule.
+    const everyone = new Map([...known, ...added.map((p) => [p.code, p] as const)]);
+    let computed = entryIntoForce(treaty.rule, everyone, rows).entry_into_force_on;
+    let reioNote: string | null = null;
+    if (reioOpen && doc.entry_into_force && computed !== doc.entry_into_force) {
+      // The words quoted do not settle whether the EU's instrument counts in addition; the depositary's date does.
+      const other = { ...treaty.rule, excluded_kinds: [] };
+      if (entryIntoForce(other, everyone, rows).entry_into_force_on === doc.entry_into_force) {
+        treaty = { ...treaty, rule: { ...other, note: [other.note, "Counting an organization's instrument in addition to its members' gives the depositary's date; the quoted words do not say."].filter(Boolean).join(' ') } };
+        computed = doc.entry_into_force;
+        reioNote = "an organization's instrument counts in addition to its members' here: that gives the depositary's date (the quoted words do not say)";
+      }
+    }
+    const ruleCheck =
+      doc.entry_into_force && computed !== doc.entry_into_force
+        ? `the depositary gives entry into force on ${doc.entry_into_force}, the rule given gives ${computed ?? 'none yet'}: check the rule (a condition it cannot express?)`
+        : null;
+    const predecessors = new Set(footnoteRows.map((r) => r.code).filter((c) => !doc.rows.some((r) => codeOf.get(r.name) === c)));
     if (!o.dryRun) {
       writeTransaction(store.db, () => {
         const now = ctx.now();
@@ -145,34 +177,56 @@ export async function addTreaty(ctx: Ctx, given: AddOptions): Promise<ListResult
         for (const a of rows) write.add(a);
       });
     }
-    // The depositary's own date of entry into force checks the rule given on the command line.
-    const computed = entryIntoForce(treaty.rule, new Map([...known, ...added.map((p) => [p.code, p] as const)]), rows).entry_into_force_on;
-    const ruleCheck =
-      doc.entry_into_force && computed !== doc.entry_into_force
-        ? `the depositary gives entry into force on ${doc.entry_into_force}, the rule given gives ${computed ?? 'none yet'}: check the rule (a condition it cannot express?)`
-        : null;
-    const signed = doc.rows.filter((r) => r.signature).length;
-    const consented = doc.rows.filter((r) => r.consent).length;
-    const checks = [
-      ruleCheck,
-      doc.signatories === null ? null : doc.signatories === signed ? null : `the header counts ${doc.signatories} signatories, the table has ${signed}`,
-      doc.parties === null ? null : doc.parties === consented ? null : `the header counts ${doc.parties} parties, the table has ${consented}`,
-    ].filter(Boolean);
+    const signed = doc.rows.filter(showsSignature).length;
+    const consented = doc.rows.filter(showsConsent).length;
+    const checks = [ruleCheck, ...countChecks(doc).map((c) => `the header counts ${c.header} ${c.what}, the table has ${c.table}: ${c.cause}`)].filter(Boolean);
     const lines = [
       `${o.dryRun ? 'would add' : 'added'} treaty ${treaty.id} (${treaty.short_title}): ${rows.length} actions of ${doc.rows.length} participants; ${checks.length ? 'the header disagrees:' : "the header's counts and date of entry into force agree"}`,
       ...checks,
+      `rule (${ruleFrom === 'words' ? "read from the page's words" : ruleFrom === 'words and flags' ? "the page's words, with the command line's" : ruleFrom === 'file' ? 'from the rule file' : 'from the command line'}): ${describeRule(treaty)}`,
+      ...(reioNote ? [reioNote] : []),
+      ...(treaty.rule.later === null ? ["the page does not state when the treaty enters into force for a later party: those dates are left empty (give --later-days N or --rule)"] : []),
+      ...(footnoteRows.length
+        ? [`read ${footnoteRows.length} action${footnoteRows.length === 1 ? '' : 's'} from the table's footnotes${predecessors.size ? `, of ${predecessors.size} predecessor or former participant${predecessors.size === 1 ? '' : 's'} (${[...predecessors].map((c) => [...known.values(), ...added].find((p) => p.code === c)?.name ?? c).join(', ')}): they count for entry into force, not in the header's counts of current participants` : ''}`]
+        : []),
+      ...(leftOut.signatories.length + leftOut.parties.length > 0
+        ? [`left out of the header's counts, which are of current participants: ${leftOut.signatories.length} signator${leftOut.signatories.length === 1 ? 'y' : 'ies'} and ${leftOut.parties.length} part${leftOut.parties.length === 1 ? 'y' : 'ies'} whose signature or instrument was withdrawn or denounced since (shown in brackets), or that no longer exist`]
+        : []),
+      ...(unread.length ? [`kept ${doc.notes.length} footnote${doc.notes.length === 1 ? '' : 's'} as the depositary's notes (${unread.length} state no action read here)`] : []),
       ...(doc.repairs.length ? [`repaired: ${doc.repairs.join('; ')}`] : []),
       ...added.map((p) => `new participant without an ISO code: ${p.name} (${p.code})`),
       ...(doc.texts.length ? [`kept ${doc.texts.length} declarations, reservations and objections as the depositary's text`] : []),
     ];
     return {
       kind: 'list',
-      columns: ['id', 'title', 'signatories', 'parties', 'actions', 'new_participants'],
-      rows: [{ id: treaty.id, title: treaty.title, signatories: signed, parties: consented, actions: rows.length, new_participants: added.map((p) => p.code).join(' ') }],
+      columns: ['id', 'title', 'signatories', 'parties', 'actions', 'footnote_actions', 'new_participants'],
+      rows: [{ id: treaty.id, title: treaty.title, signatories: signed, parties: consented, actions: rows.length, footnote_actions: footnoteRows.length, new_participants: added.map((p) => p.code).join(' ') }],
       notice: lines.join('\n'),
       noticeAlways: true,
     };
   });
+}
+
+/**
+ * Whom the header's counts leave out though the rows count them: a signature or instrument shown in
+ * brackets (withdrawn or denounced since) and the predecessors whose instruments a footnote gives.
+ */
+function leftOutOfCounts(doc: MtdsgDocument, codeOf: ReadonlyMap<string, string>, footnoteRows: readonly ActionRow[], counted: readonly string[]) {
+  const signatories = new Set<string>();
+  const parties = new Set<string>();
+  const current = new Set<string>();
+  for (const r of doc.rows) {
+    const code = codeOf.get(r.name)!;
+    current.add(code);
+    if (!showsSignature(r) && r.actions.some((a) => a.action === 'signature')) signatories.add(code);
+    if (!showsConsent(r) && r.actions.some((a) => counted.includes(a.action))) parties.add(code);
+  }
+  for (const a of footnoteRows) {
+    if (current.has(a.code)) continue;
+    if (a.action === 'signature') signatories.add(a.code);
+    if (counted.includes(a.action)) parties.add(a.code);
+  }
+  return { signatories: [...signatories].sort(), parties: [...parties].sort() };
 }
 
 /** X00, X01, ... X0Z, X10, ...: the first code of that form not taken. */

@@ -9,7 +9,7 @@ import { describePlan, isEmpty, planAdd, type Located, type Plan } from '../doma
 import { ActionRowSchema, describeIssue } from '../domain/schemas.js';
 import type { Ctx } from '../context.js';
 import { UsageError, UserError } from '../errors.js';
-import { actionRowsOf, decodeMtdsg, parseMtdsg, type MtdsgDocument } from '../formats/mtdsg.js';
+import { actionRowsOf, decodeMtdsg, parseMtdsg, showsConsent, showsSignature, type MtdsgDocument } from '../formats/mtdsg.js';
 import { decodeText, detectFormat, readRecords, type InputFormat } from '../formats/read-actions.js';
 import type { ListResult } from '../formats/result.js';
 import { ACTION_COLUMNS } from '../store/bundled-data.js';
@@ -125,8 +125,8 @@ function collect(inputs: readonly Input[], store: Store, source: string | undefi
     const found = depositaryRows(doc, input.file, treaty, store.participants().values(), source);
     for (const r of found) rows.push(r);
     if (doc.repairs.length) notes.push(`${input.file}: repaired: ${doc.repairs.join('; ')}`);
-    const signatures = doc.rows.filter((r) => r.signature).length;
-    const consents = doc.rows.filter((r) => r.consent).length;
+    const signatures = doc.rows.filter(showsSignature).length;
+    const consents = doc.rows.filter(showsConsent).length;
     if (doc.signatories !== null && doc.signatories !== signatures) notes.push(`${input.file}: the header counts ${doc.signatories} signatories, the table has ${signatures} signatures`);
     if (doc.parties !== null && doc.parties !== consents) notes.push(`${input.file}: the header counts ${doc.parties} parties, the table has ${consents} instruments`);
   }

@@ -75,6 +75,8 @@ export function entryIntoForce(rule: Rule, participants: ReadonlyMap<string, Par
 export function participantEntryIntoForce(rule: Rule, eif: EntryIntoForce, consentOn: IsoDate): IsoDate | null {
   if (eif.threshold_reached_on === null || eif.entry_into_force_on === null) return null;
   if (consentOn <= eif.threshold_reached_on) return eif.entry_into_force_on;
+  // A rule read from a page that quotes only the treaty's own clause: the later party's date is unknown.
+  if (rule.later === null) return null;
   const own = applyDelay(consentOn, rule.later.delay);
   return rule.later.not_before_entry_into_force ? laterOf(own, eif.entry_into_force_on) : own;
 }

@@ -38,7 +38,9 @@ export function describeRule(treaty: TreatyDefinition): string {
   const r = treaty.rule;
   const group = r.group_condition ? `, ${describeGroupCondition(r)}` : '';
   const excluded = r.excluded_kinds.length ? ` Instruments of a ${r.excluded_kinds.map((k) => KIND_WORDS[k] ?? k).join(' or ')} do not count in addition to those of its members.` : '';
-  const later = `${describeDelay(r.later.delay)} after its own instrument${r.later.not_before_entry_into_force ? ', or on the treaty\'s entry into force if that is later' : ''}`;
+  const later = r.later
+    ? `${describeDelay(r.later.delay)} after its own instrument${r.later.not_before_entry_into_force ? ', or on the treaty\'s entry into force if that is later' : ''}`
+    : 'not stated by the source (its date is left empty)';
   return `Enters into force ${describeDelay(r.delay)} after the ${ordinal(r.threshold)} instrument of ${r.counted_actions.join(', ')}${group}.${excluded} For a participant that consents later: ${later}.`;
 }
 

@@ -13,14 +13,16 @@ export function headerChecks(
   for (const counts of [treaty.snapshot, ...(treaty.counts ?? [])]) {
     if (counts.signatories === null && counts.parties === null) continue;
     const s = treatyStatus(treaty, participants, actions, counts.date, published);
-    if (counts.signatories !== null && s.signatories !== counts.signatories) {
-      problems.push(`on ${counts.date} the depositary counted ${counts.signatories} signatories; the rows give ${s.signatories}`);
+    // The depositary counts current participants; the rows also hold those it leaves out.
+    const leftOut = counts.left_out ?? { signatories: [], parties: [] };
+    if (counts.signatories !== null && s.signatories !== counts.signatories + leftOut.signatories.length) {
+      problems.push(`on ${counts.date} the depositary counted ${counts.signatories} signatories; the rows give ${s.signatories - leftOut.signatories.length}`);
     }
     if (counts.parties !== null) {
-      const expected = counts.parties - (counts.not_in_data?.length ?? 0);
+      const expected = counts.parties - (counts.not_in_data?.length ?? 0) + leftOut.parties.length;
       if (s.consents !== expected) {
         const known = counts.not_in_data?.length ? ` (${counts.not_in_data.length} of them known to lack dates)` : '';
-        problems.push(`on ${counts.date} the depositary counted ${counts.parties} parties${known}; the rows give ${s.consents}`);
+        problems.push(`on ${counts.date} the depositary counted ${counts.parties} parties${known}; the rows give ${s.consents - leftOut.parties.length}`);
       }
     }
   }

@@ -2,7 +2,7 @@
 // Read commands never load this module: the database holds rows that were checked on the way in.
 import { z } from 'zod';
 import { dateProblem, isIsoDate } from './dates.js';
-import { ACTIONS, CONSENT_ACTIONS, PARTICIPANT_KINDS, UN_GROUPS } from './vocabulary.js';
+import { ACTIONS, CONSENT_ACTIONS, PARTICIPANT_KINDS, SIGNATURE_CLOSINGS, UN_GROUPS } from './vocabulary.js';
 
 function dateMessage(input: unknown): string {
   const problem = typeof input === 'string' ? dateProblem(input) : null;
@@ -46,7 +46,8 @@ export const RuleSchema = z.strictObject({
   excluded_kinds: z.array(z.enum(PARTICIPANT_KINDS)),
   group_condition: z.strictObject({ group: z.string().min(1), at_least: z.int().min(1) }).nullable(),
   delay: DelaySchema,
-  later: z.strictObject({ delay: DelaySchema, not_before_entry_into_force: z.boolean() }),
+  /** null: the source does not state when the treaty enters into force for a later party (unknown, not "never"). */
+  later: z.strictObject({ delay: DelaySchema, not_before_entry_into_force: z.boolean() }).nullable(),
   denunciation: z.strictObject({ delay: DelaySchema }).nullable(),
   text: z.string().min(1),
   source: SourceSchema,
@@ -65,6 +66,12 @@ const CountsSchema = z.strictObject({
   parties: z.int().min(0).nullable(),
   /** Parties the depositary counted that day whose dates the data lacks (so they cannot be counted). */
   not_in_data: z.array(ParticipantCodeSchema).optional(),
+  /**
+   * Participants the data holds actions of that the depositary's counts leave out: a predecessor State
+   * (its instruments, read from a footnote, still count for entry into force) or a signature or
+   * instrument it shows in brackets (withdrawn or denounced since).
+   */
+  left_out: z.strictObject({ signatories: z.array(ParticipantCodeSchema), parties: z.array(ParticipantCodeSchema) }).optional(),
   source: SourceSchema,
   note: z.string().optional(),
 });
@@ -89,6 +96,8 @@ export const TreatyDefinitionSchema = z
     signature: z.strictObject({
       opens_on: IsoDateSchema,
       closes_on: IsoDateSchema.nullable(),
+      /** Absent: closes_on says it (a date, or null for no closing date). */
+      closes: z.enum(SIGNATURE_CLOSINGS).optional(),
       text: z.string().min(1),
       source: SourceSchema,
     }),
@@ -99,6 +108,8 @@ export const TreatyDefinitionSchema = z
     counts: z.array(CountsSchema).optional(),
     /** Declarations, reservations and objections as the depositary's status page gives them. */
     depositary_texts: z.array(z.strictObject({ kind: z.enum(['declaration', 'objection']), participant: z.string(), text: z.string() })).optional(),
+    /** The footnotes of the status page's table, by number, as the depositary wrote them. */
+    footnotes: z.array(z.strictObject({ index: z.string().min(1), text: z.string() })).optional(),
     /** The date of entry into force the depositary publishes, checked against the rule's result. */
     entry_into_force: z.strictObject({ date: IsoDateSchema, source: SourceSchema, note: z.string().optional() }).optional(),
   })

@@ -1,11 +1,11 @@
 // Where a treaty and each of its participants stand as of a date (DESIGN §3).
-import { daysBetween, type IsoDate } from './dates.js';
+import { addDays, daysBetween, type IsoDate } from './dates.js';
 import { applyDelay } from './delay.js';
 import { entryIntoForce, participantEntryIntoForce, type EntryIntoForce } from './entry-into-force.js';
 import type { ActionRow, Participant, PublishedInForce, TreatyDefinition } from './model.js';
 import { compareNames } from './nearest.js';
 import { project, type Projection } from './projection.js';
-import { DOMESTIC_ACTIONS, type EntryIntoForceState, type ParticipantStatus } from './vocabulary.js';
+import { DOMESTIC_ACTIONS, type EntryIntoForceState, type ParticipantStatus, type SignatureClosing } from './vocabulary.js';
 
 /** Days after which a snapshot is called stale. */
 export const STALE_AFTER_DAYS = 30;
@@ -43,7 +43,8 @@ export interface TreatyStatus {
   remaining: number;
   threshold_reached_on: IsoDate | null;
   entry_into_force: { state: EntryIntoForceState; date: IsoDate | null; days_until: number | null };
-  signature: { opens_on: IsoDate; closes_on: IsoDate | null; open: boolean; days_left: number | null };
+  /** open is null when the source does not say when signature closes (`closes: not_stated`). */
+  signature: { opens_on: IsoDate; closes_on: IsoDate | null; closes: SignatureClosing; open: boolean | null; days_left: number | null };
   projection: Projection | null;
   /** Why there is no projection, when there is none. */
   projection_reason: string | null;
@@ -111,7 +112,7 @@ export function participantStates(
     const published = consent ? undefined : publishedOf.get(code);
     const inForceOn = consent ? participantEntryIntoForce(treaty.rule, eif, consent.date) : (published?.in_force_on ?? null);
     // A party by a date consented by then, so the rule's delay for later parties bounds its entry into force.
-    const inForceBy = inForceOn ?? (published?.party_by ? applyDelay(published.party_by, treaty.rule.later.delay) : null);
+    const inForceBy = inForceOn ?? (published?.party_by && treaty.rule.later ? applyDelay(published.party_by, treaty.rule.later.delay) : null);
     const denounced = denouncedOn.get(code) ?? null;
     let status: ParticipantStatus = 'signed';
     // Only a party can denounce: a denunciation with no consent on record leaves the status as it is.
@@ -152,8 +153,11 @@ export function treatyStatus(
   const counted = withConsent.filter((s) => !treaty.rule.excluded_kinds.includes(s.kind)).length;
   const eifOn = eif.entry_into_force_on;
   const state: EntryIntoForceState = eifOn === null ? 'pending' : eifOn <= asOf ? 'in_force' : 'scheduled';
-  const { opens_on, closes_on } = treaty.signature;
-  const open = opens_on <= asOf && (closes_on === null || asOf <= closes_on);
+  const { opens_on } = treaty.signature;
+  const closes = treaty.signature.closes ?? (treaty.signature.closes_on === null ? 'never' : 'on_date');
+  // "Until its entry into force": the last day to sign is the day before, once that day is known.
+  const closes_on = treaty.signature.closes_on ?? (closes === 'at_entry_into_force' && eifOn !== null ? addDays(eifOn, -1) : null);
+  const open = closes === 'not_stated' ? null : opens_on <= asOf && (closes_on === null || asOf <= closes_on);
   const age = daysBetween(treaty.snapshot.date, asOf);
   const outlook = project({ rule: treaty.rule, opensOn: opens_on, asOf, counted: eif.counted, remaining: eif.remaining, thresholdReachedOn: eif.threshold_reached_on });
   return {
@@ -173,7 +177,7 @@ export function treatyStatus(
     threshold_reached_on: eif.threshold_reached_on,
     entry_into_force: { state, date: eifOn, days_until: state === 'scheduled' ? daysBetween(asOf, eifOn!) : null },
     // days_left is 0 on the closing day itself, which is still a day to sign on.
-    signature: { opens_on, closes_on, open, days_left: open && closes_on !== null ? daysBetween(asOf, closes_on) : null },
+    signature: { opens_on, closes_on, closes, open, days_left: open && closes_on !== null ? daysBetween(asOf, closes_on) : null },
     projection: outlook.projection,
     projection_reason: outlook.reason,
     checks: [],

@@ -16,6 +16,15 @@ export const ACTIONS = [
   'domestic_approval',
   'domestic_law',
   'announcement',
+  // Markers the depositary's legends define beyond the classic five (issue 20); the rule says which count.
+  'formal_confirmation',
+  'participation',
+  'consent_to_be_bound',
+  'simplified_procedure',
+  'application',
+  'notification',
+  'provisional_application',
+  'extension',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -33,7 +42,19 @@ export const CONSENT_ACTIONS = [
   'accession',
   'succession',
   'definitive_signature',
+  'formal_confirmation',
+  'participation',
+  'consent_to_be_bound',
+  'simplified_procedure',
+  'application',
 ] as const satisfies readonly Action[];
+
+/**
+ * How signature closes: on a stated date, at entry into force, never (no closing date), or not stated
+ * by the source (unknown: never shown as open).
+ */
+export const SIGNATURE_CLOSINGS = ['on_date', 'at_entry_into_force', 'never', 'not_stated'] as const;
+export type SignatureClosing = (typeof SIGNATURE_CLOSINGS)[number];
 
 export const PARTICIPANT_KINDS = ['state', 'reio'] as const;
 export type ParticipantKind = (typeof PARTICIPANT_KINDS)[number];

@@ -6,13 +6,21 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { IsoDate } from '../domain/dates.js';
 import { isIsoDate } from '../domain/dates.js';
 import type { ActionRow } from '../domain/model.js';
-import type { Action } from '../domain/vocabulary.js';
+import { CONSENT_ACTIONS, isOneOf, type Action } from '../domain/vocabulary.js';
 import { UserError } from '../errors.js';
+import { itemFor, parseColumnLegend } from './mtdsg-legend.js';
 
-export interface MtdsgCell {
+export interface MtdsgAction {
+  action: Action;
   date: IsoDate;
   /** The depositary shows the date in brackets: later withdrawn or denounced (see its footnote). */
   bracketed: boolean;
+  /** The legend's words for it, when they say more than the action's name ("Acceptance of the Protocol"). */
+  words: string | null;
+  /** Footnote markers on the date itself. */
+  footnotes: string[];
+  /** The legend lists several unmarked items for the column, so the date may stand for any of these. */
+  alternatives: string[];
 }
 
 export interface MtdsgRow {
@@ -20,8 +28,13 @@ export interface MtdsgRow {
   index: number;
   name: string;
   footnotes: string[];
-  signature: MtdsgCell | null;
-  consent: (MtdsgCell & { action: Action }) | null;
+  /** One per dated cell, in column order. */
+  actions: MtdsgAction[];
+}
+
+export interface MtdsgNote {
+  index: string;
+  text: string;
 }
 
 export interface MtdsgDocument {
@@ -32,18 +45,25 @@ export interface MtdsgDocument {
   parties: number | null;
   /** The date of entry into force the header gives, when the treaty is in force. */
   entry_into_force: IsoDate | null;
+  /** The header's words on entry into force (`EIF/Labeltext`), markup removed, and its label. */
+  eif: { label: string; text: string };
+  /** The treaty note (`TreatyNote/Text`), markup removed: where the page says how signature was opened. */
+  treaty_note: string;
+  /** The column headers, after the participant's. */
+  columns: string[];
+  /** Every action the columns' legends define, whether or not a row shows it yet. */
+  legend_actions: Action[];
   rows: MtdsgRow[];
+  /** The table's footnotes (`EndNotes`), markup removed. */
+  notes: MtdsgNote[];
+  /** Footnote markers outside the table (the title, the chapter, the place and date of conclusion). */
+  header_footnotes: string[];
   /** Declarations, reservations and objections, as the depositary's text (markup removed). */
   texts: { kind: 'declaration' | 'objection'; participant: string; text: string }[];
   repairs: string[];
 }
 
 const MONTHS: Record<string, string> = { jan: '01', feb: '02', mar: '03', apr: '04', may: '05', jun: '06', jul: '07', aug: '08', sep: '09', oct: '10', nov: '11', dec: '12' };
-
-const ACTION_WORDS: Record<string, Action> = {
-  ratification: 'ratification', acceptance: 'acceptance', approval: 'approval', accession: 'accession',
-  succession: 'succession', 'definitive signature': 'definitive_signature',
-};
 
 /** Text of the file, decoded as its XML declaration says (ISO-8859-1 or UTF-8). */
 export function decodeMtdsg(bytes: Uint8Array, file: string): string {
@@ -79,46 +99,83 @@ export function parseMtdsg(raw: string, file: string): MtdsgDocument {
   const treaty = path(doc, ['Document', 'Treaty']);
   if (!treaty) throw new UserError(`${file}: not a UN Treaty Collection status page (no Document/Treaty element)`);
   const external = path(treaty, ['Header', 'ExternalData']) ?? {};
-  const chapter = text_(path(treaty, ['Header', 'Chapter', 'Header'])).replace(/^CHAPTER\s+/i, '').trim();
-  const number = text_(external.Numsect);
+  const headerNotes: string[] = [];
+  const plain = (node: unknown) => {
+    const { name, footnotes } = splitName(text_(node));
+    headerNotes.push(...footnotes);
+    return name;
+  };
+  const chapter = plain(path(treaty, ['Header', 'Chapter', 'Header'])).replace(/^CHAPTER\s+/i, '').trim();
+  const number = plain(external.Numsect);
   if (!chapter || !number) throw new UserError(`${file}: the header names no chapter and number (MTDSG reference)`);
-  const sub = text_(external.Subnumsect);
+  const sub = plain(external.Subnumsect);
   const table = path(treaty, ['Participants', 'Table', 'TGroup']);
+  if (!table) throw new UserError(`${file}: this page has no participants table (a status page cut short before it, or one that lists no participants)`);
   const head = list(path(table, ['Thead', 'Row', 'Entry'])).map(text_);
-  if (head.length < 3) throw new UserError(`${file}: the participants table has no header row of three or more columns`);
-  const signatureColumn = head.findIndex((h) => /^signature/i.test(h));
-  const consentColumn = head.length - 1;
-  const legend = parseLegend(head[consentColumn]!, file);
+  if (head.length < 2) throw new UserError(`${file}: the participants table's header names no column after the participant's`);
+  const legends = head.slice(1).map((h) => parseColumnLegend(splitName(h).name));
+  if (legends.every((l) => l.items.length === 0)) {
+    throw new UserError(`${file}: the participants table's header names no known column: ${head.slice(1).map((h) => `"${splitName(h).name}"`).join(', ')}`);
+  }
   const rows = list(path(table, ['Tbody', 'Rows', 'Row'])).map((row, i): MtdsgRow => {
     const cells = list((row as Record<string, unknown>).Entry).map(text_);
     const where = `${file}: participants table, row ${i + 1}`;
     const { name, footnotes } = splitName(cells[0] ?? '');
     if (!name) throw new UserError(`${where}: no participant name`);
-    const signature = signatureColumn > 0 ? parseCell(cells[signatureColumn] ?? '', `${where} (${name}), signature`) : null;
-    const consentCell = parseCell(cells[consentColumn] ?? '', `${where} (${name}), consent`);
-    let consent: MtdsgRow['consent'] = null;
-    if (consentCell) {
-      const action = legend.get(consentCell.marker);
-      if (!action) throw new UserError(`${where} (${name}): marker "${consentCell.marker}" is not in the table's legend "${head[consentColumn]}"`);
-      consent = { date: consentCell.date, bracketed: consentCell.bracketed, action };
-    }
-    return { index: i + 1, name, footnotes, signature: signature && { date: signature.date, bracketed: signature.bracketed }, consent };
+    const actions: MtdsgAction[] = [];
+    legends.forEach((legend, c) => {
+      const { name: cellText, footnotes: cellNotes } = splitName(cells[c + 1] ?? '');
+      const cellWhere = `${where} (${name}), column ${c + 2} "${legend.header}"`;
+      const cell = parseCell(cellText, cellWhere);
+      if (!cell) return;
+      // A marker another column's legend defines ("Succession to signature(d)") is still the page's own word.
+      const found = itemFor(legend, cell.marker) ?? (cell.marker ? legends.map((l) => itemFor(l, cell.marker)).find((f) => f !== null) ?? null : null);
+      if (!found) {
+        const what = cell.marker ? `marker "${cell.marker}"` : 'a date without a marker';
+        throw new UserError(`${cellWhere}: ${what} is not among the column's legend items (${legend.items.map((it) => `${it.words}${it.marker ? `(${it.marker})` : ''}`).join(', ') || 'none known'})`);
+      }
+      const plainWord = found.item.words.toLowerCase() === found.item.action.replace(/_/g, ' ');
+      actions.push({
+        action: found.item.action,
+        date: cell.date,
+        bracketed: cell.bracketed,
+        words: plainWord ? null : found.item.words,
+        footnotes: cellNotes,
+        alternatives: found.alternatives.map((a) => a.words),
+      });
+    });
+    return { index: i + 1, name, footnotes, actions };
   });
-  const title = text_(external.Titlesect) || text_(external.Subtitlesect);
+  const title = plain(external.Titlesect) || plain(external.Subtitlesect);
+  const eif = path(external, ['EIF']);
+  const conclusion = plain(external.Conclusion);
   return {
     id: `${chapter}-${number}${sub ? `-${sub}` : ''}`,
     title,
-    conclusion: text_(external.Conclusion),
+    conclusion,
     signatories: count(path(external, ['Status', 'Signatories'])),
-    entry_into_force: headerEntryIntoForce(path(external, ['EIF'])),
+    entry_into_force: headerEntryIntoForce(eif),
+    eif: { label: prose(text_(eif?.Label)), text: prose(text_(eif?.Labeltext)) },
+    treaty_note: list(path(external, ['TreatyNote', 'Text'])).map((t) => prose(text_(t))).filter(Boolean).join('\n'),
     parties: count(path(external, ['Status', 'Parties'])),
+    columns: legends.map((l) => l.header),
+    legend_actions: [...new Set(legends.flatMap((l) => l.items.map((i) => i.action)))],
     rows,
+    notes: list(path(treaty, ['EndNotes', 'Note']))
+      .map((n) => ({ index: text_((n as Record<string, unknown>).index), text: list((n as Record<string, unknown>).text).map((t) => prose(text_(t))).filter(Boolean).join('\n') }))
+      .filter((n) => n.index !== ''),
+    header_footnotes: [...new Set(headerNotes)],
     texts: [
       ...list(path(treaty, ['Declarations', 'Declaration'])).map((d) => depositaryText('declaration', d)),
       ...list(path(treaty, ['Objections', 'Objection'])).map((d) => depositaryText('objection', d)),
     ].filter((t) => t.participant !== '' && t.text !== ''),
     repairs,
   };
+}
+
+/** Escaped markup (links, italics, superscripts) removed and whitespace flattened: the words as the page shows them. */
+function prose(text: string): string {
+  return text.replace(/<superscript>[^<]*<\/superscript>/gi, '').replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim();
 }
 
 function depositaryText(kind: 'declaration' | 'objection', node: unknown): MtdsgDocument['texts'][number] {
@@ -135,14 +192,17 @@ function depositaryText(kind: 'declaration' | 'objection', node: unknown): Mtdsg
 // became "&"): each is put back; any other control byte is dropped.
 const TRUNCATED: Record<string, string> = { '\x13': '\u2013', '\x14': '\u2014', '\x18': '\u2018', '\x19': '\u2019', '\x1C': '\u201C', '\x1D': '\u201D' };
 
-/** The signature and instrument one table row states, as action rows of `treaty` for `code`. */
+/** The actions one table row states, as action rows of `treaty` for `code`. */
 export function actionRowsOf(r: MtdsgRow, treaty: string, code: string, source: string): ActionRow[] {
-  const note = (bracketed: boolean) =>
-    [bracketed ? 'shown in brackets by the depositary: later withdrawn or denounced' : null, r.footnotes.length ? `depositary footnote ${r.footnotes.join(', ')}` : null].filter(Boolean).join('; ') || null;
-  const rows: ActionRow[] = [];
-  if (r.signature) rows.push({ treaty, code, action: 'signature', date: r.signature.date, reference: null, source, note: note(r.signature.bracketed) });
-  if (r.consent) rows.push({ treaty, code, action: r.consent.action, date: r.consent.date, reference: null, source, note: note(r.consent.bracketed) });
-  return rows;
+  return r.actions.map((a) => {
+    const note = [
+      a.words ? `the depositary's words: ${a.words}` : null,
+      a.alternatives.length ? `the page's legend does not say which of these an unmarked date is: ${[a.words ?? a.action, ...a.alternatives].join('; ')}` : null,
+      a.bracketed ? 'shown in brackets by the depositary: later withdrawn or denounced' : null,
+      r.footnotes.length || a.footnotes.length ? `depositary footnote ${[...new Set([...r.footnotes, ...a.footnotes])].join(', ')}` : null,
+    ].filter(Boolean);
+    return { treaty, code, action: a.action, date: a.date, reference: null, source, note: note.join('; ') || null };
+  });
 }
 
 /** Fixes the defects of real copies, saying what was fixed. */
@@ -167,26 +227,13 @@ function repair(raw: string): { text: string; repairs: string[] } {
   return { text, repairs };
 }
 
-/** "Ratification, Acceptance(A), Approval(AA), Accession(a)": marker → action; no marker is the unmarked one. */
-export function parseLegend(legend: string, file: string): Map<string, Action> {
-  const map = new Map<string, Action>();
-  for (const part of legend.split(',')) {
-    const m = /^\s*([A-Za-z ]+?)\s*(?:\(([A-Za-z]+)\))?\s*$/.exec(part);
-    const action = m ? ACTION_WORDS[m[1]!.toLowerCase()] : undefined;
-    if (!m || !action) continue; // other columns' words (e.g. provisional application) are not consents
-    map.set(m[2] ?? '', action);
-  }
-  if (map.size === 0) throw new UserError(`${file}: cannot read the consent column's legend "${legend}"`);
-  return map;
-}
-
 /** "12 Aug 2013 AA", "[24 Apr 1963 ]", "22 Apr\t 2016": a date, its marker, and whether it is bracketed. */
 export function parseCell(cell: string, where: string): { date: IsoDate; marker: string; bracketed: boolean } | null {
   const flat = cell.replace(/\s+/g, ' ').trim();
   if (flat === '') return null;
   const bracketed = flat.startsWith('[') && flat.endsWith(']');
   const inner = bracketed ? flat.slice(1, -1).trim() : flat;
-  const m = /^(\d{1,2}) ([A-Za-z]{3})[a-z]* (\d{4})(?: ([A-Za-z]+))?$/.exec(inner);
+  const m = /^(\d{1,2}) ([A-Za-z]{3})[a-z]* (\d{4}) ?([A-Za-z]+)?$/.exec(inner);
   const month = m ? MONTHS[m[2]!.toLowerCase()] : undefined;
   const date = m && month ? `${m[3]}-${month}-${m[1]!.padStart(2, '0')}` : '';
   if (!m || !isIsoDate(date)) throw new UserError(`${where}: "${flat}" is not a date like "25 Oct 2025"`);
@@ -195,7 +242,9 @@ export function parseCell(cell: string, where: string): { date: IsoDate; marker:
 
 /** "4 November 2016, in accordance with article 21(1)" under the label "Entry into force". */
 function headerEntryIntoForce(eif: Record<string, unknown> | undefined): IsoDate | null {
-  if (!eif || !/^entry into force/i.test(text_(eif.Label))) return null;
+  // Live pages may carry no Label: a date opening the text is then the date of entry into force.
+  const label = text_(eif?.Label);
+  if (!eif || (label !== '' && !/^entry into force/i.test(label))) return null;
   const m = /^(\d{1,2}) ([A-Za-z]+) (\d{4})/.exec(text_(eif.Labeltext).replace(/\s+/g, ' '));
   const month = m ? LONG_MONTHS.indexOf(m[2]!.toLowerCase()) + 1 : 0;
   if (!m || month === 0) return null;
@@ -241,4 +290,17 @@ function text_(node: unknown): string {
 function count(node: unknown): number | null {
   const t = text_(node);
   return /^\d+$/.test(t) ? Number(t) : null;
+}
+
+// The header counts current participants: a bracketed date was later withdrawn or denounced, so the
+// depositary no longer counts it, though the instrument was deposited (and counted for entry into force).
+
+/** A row the depositary counts among the signatories: it shows a signature not since withdrawn. */
+export function showsSignature(r: MtdsgRow): boolean {
+  return r.actions.some((a) => a.action === 'signature' && !a.bracketed);
+}
+
+/** A row the depositary counts among the parties: it shows an instrument of consent not since denounced. */
+export function showsConsent(r: MtdsgRow): boolean {
+  return r.actions.some((a) => isOneOf(CONSENT_ACTIONS, a.action) && !a.bracketed);
 }

@@ -75,6 +75,7 @@ function signatureText(s: TreatyStatus): Html {
     const left = sig.days_left === 0 ? html`today is the last day` : html`${field('signature.days_left', sig.days_left)} ${noun(sig.days_left, 'day')} left`;
     return html`open until ${dateField('signature.closes_on', sig.closes_on)}; ${left}`;
   }
+  if (sig.open === null) return html`opened on ${dateField('signature.opens_on', sig.opens_on)}; the source does not say when it closes`;
   if (sig.open) return html`open`;
   if (s.as_of < sig.opens_on) return html`opens on ${dateField('signature.opens_on', sig.opens_on)}`;
   return html`closed on ${dateField('signature.closes_on', sig.closes_on)}; States may now join by accession`;

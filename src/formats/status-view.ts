@@ -50,13 +50,17 @@ export function statusView(result: StatusResult, style: Style): string {
   }
 
   const sig = s.signature;
-  if (sig.open) {
+  if (sig.open === null) {
+    lines.push(['Signature', `opened on ${formatLong(sig.opens_on)}; the source does not say when it closes`]);
+  } else if (sig.open) {
     const left = sig.days_left === null ? '' : sig.days_left === 0 ? ': today is the last day' : `, ${plural(sig.days_left, 'day')} left`;
-    lines.push(['Signature', sig.closes_on ? `open until ${formatLong(sig.closes_on)}${left}` : 'open']);
+    const until = sig.closes_on ? `open until ${formatLong(sig.closes_on)}${left}` : sig.closes === 'at_entry_into_force' ? 'open until the treaty enters into force' : 'open';
+    lines.push(['Signature', until]);
   } else if (s.as_of < sig.opens_on) {
     lines.push(['Signature', `opens on ${formatLong(sig.opens_on)}`]);
   } else {
-    lines.push(['Signature', `closed on ${formatLong(sig.closes_on!)}; States may now join by accession`]);
+    const when = sig.closes === 'at_entry_into_force' ? `closed at entry into force (last day ${formatLong(sig.closes_on!)})` : `closed on ${formatLong(sig.closes_on!)}`;
+    lines.push(['Signature', `${when}; States may now join by accession`]);
   }
   lines.push(['As of', s.as_of]);
   const data = `as of ${s.data_as_of}`;

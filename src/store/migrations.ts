@@ -29,6 +29,13 @@ function actionsTable(name: string, allowed: readonly string[]): string {
 /** The actions the current schema allows (a test keeps this equal to ACTIONS). */
 export const SCHEMA_4_ACTIONS = [...SCHEMA_1_ACTIONS, 'domestic_approval', 'domestic_law', 'announcement'];
 
+/** Schema 7 adds the actions the depositary's legends define (formal confirmation, participation...). */
+export const SCHEMA_7_ACTIONS = [
+  ...SCHEMA_4_ACTIONS,
+  'formal_confirmation', 'participation', 'consent_to_be_bound', 'simplified_procedure', 'application', 'notification',
+  'provisional_application', 'extension',
+];
+
 export const MIGRATIONS: readonly { version: number; sql: string }[] = [
   {
     version: 1,
@@ -103,6 +110,20 @@ export const MIGRATIONS: readonly { version: number; sql: string }[] = [
     version: 4,
     sql: `
       ${actionsTable('actions_new', SCHEMA_4_ACTIONS)}
+      INSERT INTO actions_new (id, treaty, code, action, date, reference, source, note)
+        SELECT id, treaty, code, action, date, reference, source, note FROM actions;
+      DROP TABLE actions;
+      ALTER TABLE actions_new RENAME TO actions;
+      CREATE INDEX actions_by_participant ON actions (code, treaty, date);
+      CREATE INDEX actions_by_treaty_date ON actions (treaty, date, code, action);
+    `,
+  },
+  {
+    // Every marker a status page's legend defines gets a word (issue 20): the CHECK widens, so the table is rebuilt.
+    // Numbered 7: issues 19 and 16 take 5 and 6.
+    version: 7,
+    sql: `
+      ${actionsTable('actions_new', SCHEMA_7_ACTIONS)}
       INSERT INTO actions_new (id, treaty, code, action, date, reference, source, note)
         SELECT id, treaty, code, action, date, reference, source, note FROM actions;
       DROP TABLE actions;

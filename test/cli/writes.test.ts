@@ -10,6 +10,7 @@ import { mtdsgXml, type FixtureRow } from '../helpers/mtdsg.js';
 import { cleanEnv, runCliAs, tempDir, unprivileged } from '../helpers/run-cli.js';
 import { runMain as run } from '../helpers/run-main.js';
 import { envWithDb as freshEnv } from '../helpers/seeded-db.js';
+import { SCHEMA_VERSION } from '../../src/store/migrations.js';
 
 const SOURCE = 'https://example.org/notification';
 
@@ -282,7 +283,7 @@ describe('treaty db', () => {
     const check = await run(['db', 'check', '--json'], env);
     expect(check.code).toBe(0);
     const rows = Object.fromEntries(JSON.parse(check.stdout).map((r: { check: string; value: unknown }) => [r.check, r.value]));
-    expect(rows).toMatchObject({ integrity: 'ok', schema_version: 4, treaties: 2, bundled_actions_missing: 0 });
+    expect(rows).toMatchObject({ integrity: 'ok', schema_version: SCHEMA_VERSION, treaties: 2, bundled_actions_missing: 0 });
   });
 
   it('backup writes a copy that answers like the original, and will not overwrite without --force', async () => {

@@ -29,7 +29,7 @@ describe('treatyStatus: the signature window', () => {
   ])('%s (%s): %i signatories, open %s, %s days left', (_label, asOf, signatories, open, daysLeft) => {
     const s = treatyStatus(TREATY, PARTICIPANTS, ACTIONS, asOf);
     expect(s.signatories).toBe(signatories);
-    expect(s.signature).toEqual({ opens_on: '2025-10-25', closes_on: '2026-12-31', open, days_left: daysLeft });
+    expect(s.signature).toEqual({ opens_on: '2025-10-25', closes_on: '2026-12-31', closes: 'on_date', open, days_left: daysLeft });
   });
 
   it('with no closing date, stays open with no days left to count', () => {
@@ -37,9 +37,25 @@ describe('treatyStatus: the signature window', () => {
     expect(treatyStatus(treaty, PARTICIPANTS, [], '2040-01-01').signature).toEqual({
       opens_on: '2025-10-25',
       closes_on: null,
+      closes: 'never',
       open: true,
       days_left: null,
     });
+  });
+
+  it('whose closing the source does not state, is never shown open', () => {
+    const base = makeTreaty({ signature: { closes_on: null } });
+    const treaty = { ...base, signature: { ...base.signature, closes: 'not_stated' as const } };
+    expect(treatyStatus(treaty, PARTICIPANTS, [], '2026-01-01').signature).toEqual({ opens_on: '2025-10-25', closes_on: null, closes: 'not_stated', open: null, days_left: null });
+  });
+
+  it('that closes at entry into force, is open until the day before it', () => {
+    const base = makeTreaty({ signature: { closes_on: null } });
+    const treaty = { ...base, signature: { ...base.signature, closes: 'at_entry_into_force' as const } };
+    expect(treatyStatus(treaty, PARTICIPANTS, [], '2026-01-01').signature).toMatchObject({ closes_on: null, closes: 'at_entry_into_force', open: true });
+    const after = treatyStatus(treaty, PARTICIPANTS, ACTIONS, '2030-01-01');
+    expect(after.entry_into_force.state).toBe('in_force');
+    expect(after.signature).toMatchObject({ closes_on: addDays(after.entry_into_force.date!, -1), closes: 'at_entry_into_force', open: false });
   });
 });
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { ACTIONS } from '../../src/domain/vocabulary.js';
 import { migrate } from '../../src/store/migrate.js';
-import { APPLICATION_ID, SCHEMA_4_ACTIONS, SCHEMA_VERSION } from '../../src/store/migrations.js';
+import { APPLICATION_ID, SCHEMA_7_ACTIONS, SCHEMA_VERSION } from '../../src/store/migrations.js';
 import { bundledDataDir, loadBundledData } from '../../src/store/bundled-data.js';
 import { seed } from '../../src/store/seed.js';
 import { Store } from '../../src/store/store.js';
@@ -31,7 +31,7 @@ describe('migrations', () => {
   });
 
   it('allow in SQL exactly the actions of the vocabulary', () => {
-    expect(SCHEMA_4_ACTIONS).toEqual([...ACTIONS]);
+    expect(SCHEMA_7_ACTIONS).toEqual([...ACTIONS]);
   });
 });
 
