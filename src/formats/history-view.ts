@@ -1,12 +1,12 @@
 // `treaty history` for people: each participant, where it stands in each treaty, then its actions.
 import type { Style } from '../ui/style.js';
 import type { HistoryResult } from './result.js';
-import { table } from './table.js';
+import { table, type TableView } from './table.js';
 
 /** Shown in each participant's heading rather than repeated on every row. */
 const IN_HEADING = new Set(['code', 'name', 'status', 'in_force_on']);
 
-export function* historyView(result: HistoryResult, style: Style, width?: number): Generator<string> {
+export function* historyView(result: HistoryResult, style: Style, view: TableView = {}): Generator<string> {
   const columns = result.list.columns.filter((c) => !IN_HEADING.has(c));
   for (const [i, p] of result.participants.entries()) {
     if (i > 0) yield '\n';
@@ -20,7 +20,7 @@ export function* historyView(result: HistoryResult, style: Style, width?: number
       yield `  ${t.treaty} ${style.dim(String(t.short_title))}: status ${t.status}${dates.length ? `; ${dates.join(', ')}` : ''}\n`;
     }
     const rows = result.list.rows.filter((r) => r.code === p.code);
-    if (rows.length > 0 && columns.length > 0) yield* table({ kind: 'list', columns, rows }, style, width);
+    if (rows.length > 0 && columns.length > 0) yield* table({ kind: 'list', columns, rows }, style, { ...view, command: 'history' });
     else if (rows.length === 0) yield '  No action recorded.\n';
   }
 }

@@ -32,7 +32,12 @@ export interface StatusResult {
   /** The definition behind the figures, for the people's view (rule in words, snapshot source). */
   treaty: TreatyDefinition;
   /** For what-if: the hypothetical deposits behind the figures, and what they change, in one line. */
-  whatIf?: { hypotheses: readonly Row[]; explanation: string };
+  whatIf?: {
+    hypotheses: readonly Row[];
+    explanation: string;
+    /** `--add N --on DATE`: the codes of its stand-ins, which people read as one sentence, not N lines. */
+    anonymous?: { codes: readonly string[]; on: string } | undefined;
+  };
 }
 
 /** A treaty's rule and the arithmetic of its date (treaty explain). */
