@@ -96,8 +96,9 @@ export function shorten(text: string, width: number): string {
     used += w;
   }
   const space = cut.lastIndexOf(' ');
+  const atBoundary = text[cut.length] === ' ';
   // A word boundary, unless it throws away most of the room.
-  if (space > 0 && cellWidth(cut.slice(0, space)) >= width / 2) cut = cut.slice(0, space);
+  if (!atBoundary && space > 0 && cellWidth(cut.slice(0, space)) >= width / 2) cut = cut.slice(0, space);
   return `${cut.trimEnd()}…`;
 }
 
