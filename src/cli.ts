@@ -345,9 +345,10 @@ export function buildProgram(io: Io, argv: readonly string[] = [], state: { exit
         .addHelpText('after', `
 Columns: id, at, command, entity, key, before, after. Undo one with: treaty undo <id>
 
-Exit codes with --since or --since-last: 0 when there are changes, 3 when there are none, so that
-  treaty sync && treaty changes --since-last --json | notify
-runs notify only when something changed (1 and 2 mean errors, as for every command).`),
+Exit codes with --since or --since-last: 0 when there are changes, 3 when there are none (1 and 2
+mean errors, as for every command). A pipe ignores the code, so for cron keep the output and test it:
+  if out=$(treaty changes --since-last --json); then notify "$out"; fi
+runs notify only when something changed.`),
     ).action(async (_flags, cmd: Command) => {
       const flags = cmd.optsWithGlobals<ListFlags & { since?: string; withSeed?: boolean; sinceLast?: boolean }>();
       const { changes, CHANGE_COLUMNS } = await import('./commands/changes.js');

@@ -5,7 +5,8 @@ import type { RegionRow } from '../domain/regions.js';
 import type { SeriesPoint } from '../domain/series.js';
 import type { ParticipantState, TreatyStatus } from '../domain/status.js';
 
-export type Cell = string | number | boolean | null;
+/** A list (a treaty's aliases) is an array: JSON keeps it one, CSV and TSV join it with ";". */
+export type Cell = string | number | boolean | null | readonly string[];
 export type Row = Record<string, Cell>;
 
 export interface ListResult {

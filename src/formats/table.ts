@@ -66,6 +66,7 @@ export function* table({ columns, rows: all, emptyText, plain, tableLimit }: Lis
 function show(cell: Cell): string {
   if (cell === null) return '';
   if (typeof cell === 'boolean') return cell ? 'yes' : 'no';
+  if (Array.isArray(cell)) return cell.join(', ');
   return String(cell);
 }
 
