@@ -58,7 +58,7 @@ function addFormatOptions(cmd: Command, withColumns = true): Command {
     .addOption(new Option('--format <format>', `output format: ${FORMATS.join(', ')} (default: table)`))
     .option('--json', 'shortcut for --format json')
     .option('--csv', 'shortcut for --format csv')
-    .option('--wide', 'on a terminal, print every column in full instead of fitting its width (for less -S)');
+    .option('--wide', 'on a terminal, print every column in full instead of fitting its width');
   return withColumns ? cmd.option('--columns <list>', 'only these columns, in this order (comma-separated)') : cmd;
 }
 

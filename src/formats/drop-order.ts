@@ -30,3 +30,15 @@ const WRAPPED: Record<string, readonly string[]> = {
 export function wrappedColumns(command: string | undefined): readonly string[] {
   return (command !== undefined && WRAPPED[command]) || [];
 }
+
+/**
+ * Long text that, when it has to leave the row, is printed under it across the table instead of
+ * being hidden: a participant's history is read for its notes and sources.
+ */
+const UNDER_THE_ROW: Record<string, readonly string[]> = {
+  history: ['note', 'source'],
+};
+
+export function underTheRow(command: string | undefined): readonly string[] {
+  return (command !== undefined && UNDER_THE_ROW[command]) || [];
+}

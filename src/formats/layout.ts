@@ -13,7 +13,7 @@ export interface LayoutRequest {
   cells: readonly (readonly string[])[];
   /** The terminal's width; undefined in a pipe, where every column is printed in full. */
   width: number | undefined;
-  /** --wide: every column in full even on a terminal, for `less -S`. */
+  /** --wide: every column in full even on a terminal. */
   wide: boolean;
   /** The columns that may be hidden, the first hidden first; the others are always shown. */
   dropOrder: readonly string[];

@@ -5,14 +5,14 @@
 import { cellText, cellWidth, padCells, shorten } from '../ui/cells.js';
 import type { Style } from '../ui/style.js';
 import { wrapText } from '../ui/wrap.js';
-import { dropOrder, wrappedColumns } from './drop-order.js';
+import { dropOrder, underTheRow, wrappedColumns } from './drop-order.js';
 import { layoutTable, type Layout } from './layout.js';
 import type { Cell, ListResult } from './result.js';
 
 export interface TableView {
   /** The terminal's width in cells; undefined when the output is not a terminal. */
   width?: number | undefined;
-  /** --wide: every column in full, on purpose, for a pager that scrolls sideways (less -S). */
+  /** --wide: every column in full, on purpose, for a terminal that scrolls sideways. */
   wide?: boolean | undefined;
   /** The command, for its order of hiding columns. */
   command?: string | undefined;
@@ -54,10 +54,12 @@ export function* table({ columns, rows: all, emptyText, plain, tableLimit }: Lis
     yield* blocks(columns, cells, view.width!, style);
     view.notice?.(`The terminal (${view.width} columns) is too narrow for this table (it needs ${layout.needs}): one record per block. --wide prints the table in full.`);
   } else {
-    yield drawTable(columns, cells, layout, style, wrappedColumns(view.command));
-    if (layout.hidden.length > 0) {
-      const n = layout.hidden.length;
-      view.notice?.(`${n} column${n === 1 ? '' : 's'} hidden to fit the terminal: ${layout.hidden.join(', ')}. Choose the columns with --columns, or print all of them with --wide (and page with less -S).`);
+    const under = layout.hidden.filter((c) => underTheRow(view.command).includes(c));
+    const hidden = layout.hidden.filter((c) => !under.includes(c));
+    yield drawTable(columns, cells, layout, style, { wrapped: wrappedColumns(view.command), under, width: view.width! });
+    if (hidden.length > 0) {
+      const n = hidden.length;
+      view.notice?.(`${n} column${n === 1 ? '' : 's'} hidden to fit the terminal: ${hidden.join(', ')}. Choose the columns with --columns, or print all of them with --wide.`);
     }
   }
   if (rows.length < all.length) yield `${style.dim(`… and ${all.length - rows.length} more rows (all of them with --csv or --json)`)}\n`;
@@ -70,8 +72,23 @@ function show(cell: Cell): string {
   return String(cell);
 }
 
-function drawTable(columns: readonly string[], cells: readonly string[][], layout: Extract<Layout, { mode: 'table' }>, style: Style, wrapped: readonly string[]): string {
-  const { shown, widths } = layout;
+interface DrawOptions {
+  /** Columns whose prose wraps in its cell. */
+  wrapped: readonly string[];
+  /** Hidden columns printed under each row, across the table, as "name: value". */
+  under: readonly string[];
+  /** The terminal's width, which a table with text under its rows fills. */
+  width: number;
+}
+
+function drawTable(columns: readonly string[], cells: readonly string[][], layout: Extract<Layout, { mode: 'table' }>, style: Style, o: DrawOptions): string {
+  const { shown } = layout;
+  const widths = [...layout.widths];
+  const under = o.under.map((c) => columns.indexOf(c));
+  // Text under the rows reads better across the whole width: the last column takes what is left.
+  if (under.length > 0) widths[widths.length - 1]! += Math.max(0, o.width - (widths.reduce((a, b) => a + b, 0) + 3 * widths.length + 1));
+  const inner = widths.reduce((a, b) => a + b, 0) + 3 * (widths.length - 1);
+  const wrapped = o.wrapped;
   const rule = (left: string, mid: string, right: string) => `${left}${widths.map((w) => '─'.repeat(w + 2)).join(mid)}${right}\n`;
   const line = (parts: string[]) => `│ ${parts.join(' │ ')} │\n`;
   let out = rule('┌', '┬', '┐');
@@ -88,6 +105,10 @@ function drawTable(columns: readonly string[], cells: readonly string[][], layou
           return (columns[i] === 'status' ? paintStatus(text, style) : text) + pad;
         }),
       );
+    }
+    for (const i of under) {
+      if (row[i] === '') continue;
+      for (const text of wrapText(row[i]!, inner, { first: style.dim(`${columns[i]}: `), indent: '  ' })) out += `│ ${text}${' '.repeat(Math.max(0, inner - cellWidth(text)))} │\n`;
     }
   }
   return out + rule('└', '┴', '┘');
