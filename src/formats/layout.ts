@@ -4,6 +4,8 @@ import { cellWidth } from '../ui/cells.js';
 
 /** A column's cells may be shortened with "…" when some value has a space or is this long. */
 const LONG_VALUE = 20;
+/** A date or a moment is never shortened, however long. */
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/;
 /** A shortened column keeps at least this many cells (or its heading, or its longest value). */
 const MIN_SHORTENED = 14;
 
@@ -46,7 +48,7 @@ export function layoutTable(r: LayoutRequest): Layout {
   const all = r.columns.map((_, i) => i);
   if (r.width === undefined || r.wide) return { mode: 'table', shown: all, widths: natural, hidden: [] };
   const width = r.width;
-  const shortenable = r.columns.map((_, i) => r.cells.some((row) => row[i]!.includes(' ') || cellWidth(row[i]!) > LONG_VALUE));
+  const shortenable = r.columns.map((_, i) => r.cells.some((row) => row[i]!.includes(' ') || (cellWidth(row[i]!) > LONG_VALUE && !TIMESTAMP.test(row[i]!))));
   const min = r.columns.map((c, i) => (shortenable[i] ? Math.min(natural[i]!, Math.max(cellWidth(c), MIN_SHORTENED)) : natural[i]!));
   // The width that shows nine values in ten whole: a column is worth keeping only if it gets that much.
   const comfortable = r.columns.map((c, i) => (shortenable[i] ? Math.min(natural[i]!, Math.max(cellWidth(c), MIN_SHORTENED, percentile90(r.cells.map((row) => cellWidth(row[i]!))))) : natural[i]!));
@@ -63,6 +65,15 @@ export function layoutTable(r: LayoutRequest): Layout {
     }
   }
   if (total(shown, min) > width) return { mode: 'blocks', needs: total(shown, min) };
+  // Room left once the others have their comfortable width takes back a hidden column, shortened,
+  // the last hidden first: a shortened note says more than none.
+  for (const name of [...hidden].reverse()) {
+    const i = r.columns.indexOf(name);
+    const withIt = [...shown, i].sort((a, b) => a - b);
+    if (total(withIt, comfortable.map((w, j) => (j === i ? min[i]! : w))) > width) continue;
+    shown = withIt;
+    hidden.splice(hidden.indexOf(name), 1);
+  }
   const widths = shown.map((i) => natural[i]!);
   const floor = shown.map((i) => min[i]!);
   let excess = widths.reduce((a, b) => a + b, 0) + tableOverhead(shown.length) - width;

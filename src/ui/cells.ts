@@ -99,7 +99,8 @@ export function shorten(text: string, width: number): string {
   const atBoundary = text[cut.length] === ' ';
   // A word boundary, unless it throws away most of the room.
   if (!atBoundary && space > 0 && cellWidth(cut.slice(0, space)) >= width / 2) cut = cut.slice(0, space);
-  return `${cut.trimEnd()}…`;
+  // "New York…", not "New York,…": a cut ends on a word, not on its punctuation.
+  return `${cut.trimEnd().replace(/[,;:]+$/, '')}…`;
 }
 
 /** `text` padded with spaces to `width` cells. */

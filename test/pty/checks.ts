@@ -57,7 +57,7 @@ export function splitWords(shown: string, full: string): string[] {
   return tokens(shown).filter((t) => {
     if (known.has(t)) return false;
     if (t.endsWith('…')) {
-      const start = t.slice(0, -1);
+      const start = t.slice(0, -1).replace(/[)"'”,.;:]+$/, '');
       return !all.some((k) => k.startsWith(start));
     }
     return true;
