@@ -19,6 +19,8 @@ export interface LayoutRequest {
   wide: boolean;
   /** The columns that may be hidden, the first hidden first; the others are always shown. */
   dropOrder: readonly string[];
+  /** Hidden columns that stay hidden rather than come back shortened (they are printed under the row). */
+  printedElsewhere?: readonly string[];
 }
 
 export type Layout =
@@ -68,6 +70,7 @@ export function layoutTable(r: LayoutRequest): Layout {
   // Room left once the others have their comfortable width takes back a hidden column, shortened,
   // the last hidden first: a shortened note says more than none.
   for (const name of [...hidden].reverse()) {
+    if (r.printedElsewhere?.includes(name)) continue;
     const i = r.columns.indexOf(name);
     const withIt = [...shown, i].sort((a, b) => a - b);
     if (total(withIt, comfortable.map((w, j) => (j === i ? min[i]! : w))) > width) continue;

@@ -1,7 +1,7 @@
-// Tables for people, drawn by our own small renderer: cli-table3 measured widths with a library that
-// counted its own bold codes as text (printing "[22m" into headings), split words and dates to wrap
-// them, and cost start-up time; see docs/tables.md. Layout (src/formats/layout.ts) works on plain
-// text, and colour is put on each cell after it is padded, so colour can never change a width.
+// Tables for people, drawn by our own small renderer. cli-table3 split words and dates to wrap them,
+// cut our bold codes (printing "[22m" into headings) and could not hide a column; it also cost more
+// start-up (docs/tables.md). The layout (layout.ts) works on plain text, and colour goes on each cell
+// after it is padded, so colour can never change a width.
 import { cellText, cellWidth, padCells, shorten } from '../ui/cells.js';
 import type { Style } from '../ui/style.js';
 import { wrapText } from '../ui/wrap.js';
@@ -49,7 +49,7 @@ export function* table({ columns, rows: all, emptyText, plain, tableLimit }: Lis
     return;
   }
   const cells = rows.map((r) => columns.map((c) => cellText(show(r[c] ?? null))));
-  const layout = layoutTable({ columns, cells, width: view.width, wide: view.wide === true, dropOrder: dropOrder(view.command, columns) });
+  const layout = layoutTable({ columns, cells, width: view.width, wide: view.wide === true, dropOrder: dropOrder(view.command, columns), printedElsewhere: underTheRow(view.command) });
   if (layout.mode === 'blocks') {
     yield* blocks(columns, cells, view.width!, style);
     view.notice?.(`The terminal (${view.width} columns) is too narrow for this table (it needs ${layout.needs}): one record per block. --wide prints the table in full.`);
