@@ -79,3 +79,42 @@ describe.each(CASES.map(([data, args], i) => ({ i, data, line: `treaty ${args.jo
     else expect(run.stdout).toContain('\x1b[');
   });
 });
+
+describe('at the edges', () => {
+  const participants = ['participants', '--status', 'signed', '--as-of', '2026-11-23'];
+  const runs = new Map<string, PtyRun>();
+  beforeAll(async () => {
+    const cases: [string, () => Promise<PtyRun>][] = [
+      ['narrow', () => runInPty(participants, 40, envs.real)],
+      ['wide', () => runInPty([...participants, '--wide'], 80, envs.real)],
+      ['no size', () => runInPty(participants, 0, { ...envs.real, COLUMNS: 'wide' })],
+      ['zero COLUMNS', () => runInPty(participants, 0, { ...envs.real, COLUMNS: '0' })],
+    ];
+    await Promise.all(cases.map(async ([name, run]) => runs.set(name, await run())));
+  }, 60_000);
+
+  it('below the narrowest table: one record per block, said on stderr, nothing wider than 40', () => {
+    const r = runs.get('narrow')!;
+    expect(r.code).toBe(0);
+    expect(overwide(r.stdout, 40)).toEqual([]);
+    expect(overwide(r.stderr, 40)).toEqual([]);
+    expect(r.stdout.replace(/\x1b\[[0-9;]*m/g, '')).toMatch(/^-\[ 1 of 73 \]-+\ncode +DZA\nname +Algeria\n/);
+    expect(r.stderr.replace(/\x1b\[[0-9;]*m/g, '').replace(/\s+/g, ' ')).toContain('too narrow for this table (it needs 60): one record per block');
+  });
+
+  it('--wide prints every column in full, wider than the terminal on purpose, and hides nothing', () => {
+    const r = runs.get('wide')!;
+    const full = piped.get(key(CASES.findIndex(([, args]) => args.join(' ') === participants.join(' '))))!;
+    expect(r.code).toBe(0);
+    expect(headings(r.stdout)).toEqual(headings(full.stdout));
+    expect(r.stdout.replace(/\x1b\[[0-9;]*m/g, '')).toBe(full.stdout);
+    expect(r.stderr).not.toContain('hidden');
+  });
+
+  it.each(['no size', 'zero COLUMNS'])('a terminal that reports no size, with COLUMNS garbage (%s): 80 columns, no crash', (name) => {
+    const r = runs.get(name)!;
+    expect(r.code, r.stderr).toBe(0);
+    expect(overwide(r.stdout, 80)).toEqual([]);
+    expect(headings(r.stdout)).toContain('signed_on');
+  });
+});
