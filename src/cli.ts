@@ -11,7 +11,7 @@ import { DEFAULT_TREATY, parseAsOf, parseDbPath, parseFormat, parseTreatyRef, ty
 import { collectList } from './options-lists.js';
 import { parseColumns } from './formats/columns.js';
 import { colorLevel } from './ui/color.js';
-import { terminalWidth } from './ui/terminal.js';
+import { terminalWidth } from './ui/terminal-width.js';
 import { fdSink, type Sink } from './ui/sink.js';
 
 declare const __TREATY_VERSION__: string | undefined;
@@ -101,7 +101,7 @@ export function buildProgram(io: Io, argv: readonly string[] = [], state: { exit
     const style = await styleFor(format === 'table' ? colorLevel(io.isTTY, io.env, flags.color) : 0);
     if (result.kind === 'list' && result.exitCode !== undefined) state.exitCode = result.exitCode;
     if (result.kind === 'status') for (const check of result.status.checks) io.err.write(`warning: ${check}\n`);
-    const { noticeWriter } = await import('./ui/terminal.js');
+    const { noticeWriter } = await import('./ui/notice.js');
     const notice = noticeWriter(io.err, style, io.columns);
     try {
       render(result, format, io.out, style, { width: io.columns, wide: flags.wide === true, command: named, notice });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cellText, cellWidth, shorten } from '../../src/ui/cells.js';
 import { wrapText } from '../../src/ui/wrap.js';
-import { terminalWidth } from '../../src/ui/terminal.js';
+import { terminalWidth } from '../../src/ui/terminal-width.js';
 
 describe('cellWidth', () => {
   it.each([

@@ -1,7 +1,4 @@
-// What the output layer knows of the terminal: its width, and how a notice for people is written.
-import type { Sink } from './sink.js';
-import type { Style } from './style.js';
-import { wrapText } from './wrap.js';
+// The width of the terminal stdout is, if it is one. Loaded at every start, so it imports nothing.
 
 /** Below this a terminal width is taken for a mistake, not a terminal. */
 const NARROWEST = 10;
@@ -21,12 +18,4 @@ function positive(value: unknown): number | undefined {
 export function terminalWidth(isTTY: boolean, reported: () => number | undefined, env: NodeJS.ProcessEnv): number | undefined {
   if (!isTTY) return undefined;
   return positive(reported()) ?? positive(env.COLUMNS) ?? FALLBACK;
-}
-
-/** Writes a notice on `err`, dimmed, wrapped to the terminal's width when there is one. */
-export function noticeWriter(err: Sink, style: Style, width: number | undefined): (line: string) => void {
-  return (line) => {
-    const lines = width === undefined ? [line] : wrapText(line, width);
-    err.write(`${lines.map((l) => style.dim(l)).join('\n')}\n`);
-  };
 }
