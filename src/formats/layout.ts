@@ -6,6 +6,8 @@ import { cellWidth } from '../ui/cells.js';
 const LONG_VALUE = 20;
 /** A date or a moment is never shortened, however long. */
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/;
+/** A column that is never hidden shows values up to this wide whole before another column stays. */
+const READABLE = 40;
 /** A shortened column keeps at least this many cells (or its heading, or its longest value). */
 const MIN_SHORTENED = 14;
 
@@ -53,7 +55,16 @@ export function layoutTable(r: LayoutRequest): Layout {
   const shortenable = r.columns.map((_, i) => r.cells.some((row) => row[i]!.includes(' ') || (cellWidth(row[i]!) > LONG_VALUE && !TIMESTAMP.test(row[i]!))));
   const min = r.columns.map((c, i) => (shortenable[i] ? Math.min(natural[i]!, Math.max(cellWidth(c), MIN_SHORTENED)) : natural[i]!));
   // The width that shows nine values in ten whole: a column is worth keeping only if it gets that much.
-  const comfortable = r.columns.map((c, i) => (shortenable[i] ? Math.min(natural[i]!, Math.max(cellWidth(c), MIN_SHORTENED, percentile90(r.cells.map((row) => cellWidth(row[i]!))))) : natural[i]!));
+  const droppable = new Set(r.dropOrder);
+  // What a column needs to be worth its room: nine values in ten whole for one that may be hidden;
+  // for one that stays (a name), every value up to READABLE cells whole, so the columns that may be
+  // hidden give way before a name is cut.
+  const comfortable = r.columns.map((c, i) => {
+    if (!shortenable[i]) return natural[i]!;
+    const p90 = percentile90(r.cells.map((row) => cellWidth(row[i]!)));
+    const wanted = droppable.has(c) ? p90 : Math.max(p90, READABLE);
+    return Math.min(natural[i]!, Math.max(cellWidth(c), MIN_SHORTENED, wanted));
+  });
   const total = (shown: number[], w: number[]) => shown.reduce((sum, i) => sum + w[i]!, 0) + tableOverhead(shown.length);
   let shown = all;
   const hidden: string[] = [];

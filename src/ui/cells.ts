@@ -80,8 +80,8 @@ export function graphemes(text: string): string[] {
 }
 
 /**
- * `text` in at most `width` cells: whole when it fits, else cut at the last space that leaves a
- * useful start and ended with "…". A single long word (an address) is cut inside, still with "…".
+ * `text` in at most `width` cells: whole when it fits, else cut after its last whole word that fits
+ * and ended with "…". Only a first word that alone is too long (an address) is cut inside, with "…".
  */
 export function shorten(text: string, width: number): string {
   if (cellWidth(text) <= width) return text;
@@ -97,8 +97,8 @@ export function shorten(text: string, width: number): string {
   }
   const space = cut.lastIndexOf(' ');
   const atBoundary = text[cut.length] === ' ';
-  // A word boundary, unless it throws away most of the room.
-  if (!atBoundary && space > 0 && cellWidth(cut.slice(0, space)) >= width / 2) cut = cut.slice(0, space);
+  // At a word boundary: a word (a date, a code) is cut only when it is the first and alone too long.
+  if (!atBoundary && space > 0) cut = cut.slice(0, space);
   // "New York…", not "New York,…": a cut ends on a word, not on its punctuation.
   return `${cut.trimEnd().replace(/[,;:]+$/, '')}…`;
 }

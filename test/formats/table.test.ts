@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { layoutTable } from '../../src/formats/layout.js';
 import { table } from '../../src/formats/table.js';
@@ -62,5 +63,24 @@ describe('layoutTable', () => {
   it('never hides a column outside the drop order', () => {
     const l = layoutTable({ columns: ['id', 'text'], cells: [['X1', 'a b c d e f g h i j k l m n o p']], width: 25, wide: false, dropOrder: [] });
     expect(l).toEqual({ mode: 'table', shown: [0, 1], widths: [2, 16], hidden: [] });
+  });
+});
+
+describe('any table, any width (property)', () => {
+  const word = fc.constantFrom('Côte', "d'Ivoire", '中华人民共和国', 'الإمارات', 'ישראל', '2025-10-25', 'https://treaties.un.org/Pages/ViewDetails.aspx?src=TREATY', 'signed', 'and', 'Co\u0302te', 'x', '');
+  const cell = fc.array(word, { maxLength: 6 }).map((w) => w.join(' '));
+  const names = ['code', 'name', 'un_group', 'signed_on', 'status', 'note', 'source', 'reference'];
+  it('never prints a line wider than the terminal, and keeps every date whole', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 8 }), fc.array(fc.array(cell, { minLength: 8, maxLength: 8 }), { minLength: 1, maxLength: 6 }), fc.integer({ min: 20, max: 220 }), (n, values, width) => {
+        const columns = names.slice(0, n);
+        const rows = values.map((v) => Object.fromEntries(columns.map((c, i) => [c, v[i]!])));
+        const text = [...table({ kind: 'list', columns, rows }, PLAIN, { width, command: 'history' })].join('');
+        for (const line of text.split('\n')) expect(cellWidth(line)).toBeLessThanOrEqual(width);
+        // A date is never cut: each one the rows hold is shown whole, or its column is not shown.
+        for (const line of text.split('\n')) expect(line).not.toMatch(/\d{4}-\d{2}-?\d?…|\d{4}-\d{2}-\d…/);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
