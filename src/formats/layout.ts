@@ -2,10 +2,15 @@
 // text in, numbers out; the renderer draws it and colours it afterwards, so colour cannot break it.
 import { cellWidth } from '../ui/cells.js';
 
-/** A column's cells may be shortened with "…" when some value has a space or is this long. */
-const LONG_VALUE = 20;
-/** A date or a moment is never shortened, however long. */
-const TIMESTAMP = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/;
+/** A token longer than this, without a space, is taken for data to shorten rather than a key. */
+const LONG_VALUE = 48;
+/**
+ * Text that may be shortened with "…": words, an address, or a very long token (a row's JSON). A
+ * date, a moment, a code or a key (XVIII-16|VNM|ratification|2026-11-30) is shown whole or not at all.
+ */
+function isProse(value: string): boolean {
+  return value.includes(' ') || /^[a-z][a-z0-9+.-]*:\/\//i.test(value) || cellWidth(value) > LONG_VALUE;
+}
 /** A column that is never hidden shows values up to this wide whole before another column stays. */
 const READABLE = 40;
 /** A shortened column keeps at least this many cells (or its heading, or its longest value). */
@@ -52,7 +57,7 @@ export function layoutTable(r: LayoutRequest): Layout {
   const all = r.columns.map((_, i) => i);
   if (r.width === undefined || r.wide) return { mode: 'table', shown: all, widths: natural, hidden: [] };
   const width = r.width;
-  const shortenable = r.columns.map((_, i) => r.cells.some((row) => row[i]!.includes(' ') || (cellWidth(row[i]!) > LONG_VALUE && !TIMESTAMP.test(row[i]!))));
+  const shortenable = r.columns.map((_, i) => r.cells.some((row) => isProse(row[i]!)));
   const min = r.columns.map((c, i) => (shortenable[i] ? Math.min(natural[i]!, Math.max(cellWidth(c), MIN_SHORTENED)) : natural[i]!));
   // The width that shows nine values in ten whole: a column is worth keeping only if it gets that much.
   const droppable = new Set(r.dropOrder);

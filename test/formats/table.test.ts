@@ -66,6 +66,17 @@ describe('layoutTable', () => {
   });
 });
 
+describe('what is never shortened', () => {
+  it('a moment, a key and a code are shown whole or hidden, never cut', () => {
+    const cells = [['2026-12-03T08:16:30.467Z', 'XVIII-16|VNM|ratification|2026-11-30', 'C.N.123.2026.TREATIES-XVIII.16', 'a note that is long enough to be cut at a word']];
+    const l = layoutTable({ columns: ['at', 'key', 'reference', 'note'], cells, width: 125, wide: false, dropOrder: ['note'] });
+    expect(l).toMatchObject({ mode: 'table', hidden: [] });
+    if (l.mode !== 'table') throw new Error('expected a table');
+    expect(l.widths.slice(0, 3)).toEqual([24, 36, 30]);
+    expect(l.widths[3]).toBeLessThan(cells[0]![3]!.length);
+  });
+});
+
 describe('any table, any width (property)', () => {
   const word = fc.constantFrom('Côte', "d'Ivoire", '中华人民共和国', 'الإمارات', 'ישראל', '2025-10-25', 'https://treaties.un.org/Pages/ViewDetails.aspx?src=TREATY', 'signed', 'and', 'Co\u0302te', 'x', '');
   const cell = fc.array(word, { maxLength: 6 }).map((w) => w.join(' '));
