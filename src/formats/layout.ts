@@ -59,7 +59,6 @@ export function layoutTable(r: LayoutRequest): Layout {
   const width = r.width;
   const shortenable = r.columns.map((_, i) => r.cells.some((row) => isProse(row[i]!)));
   const min = r.columns.map((c, i) => (shortenable[i] ? Math.min(natural[i]!, Math.max(cellWidth(c), MIN_SHORTENED)) : natural[i]!));
-  // The width that shows nine values in ten whole: a column is worth keeping only if it gets that much.
   const droppable = new Set(r.dropOrder);
   // What a column needs to be worth its room: nine values in ten whole for one that may be hidden;
   // for one that stays (a name), every value up to READABLE cells whole, so the columns that may be
