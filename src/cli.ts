@@ -11,6 +11,7 @@ import { DEFAULT_TREATY, dateUsage, parseAsOf, parseDbPath, parseFormat, parseTr
 import { collectList } from './options-lists.js';
 import { parseColumns } from './formats/columns.js';
 import { colorLevel } from './ui/color.js';
+import { terminalWidth } from './ui/terminal-width.js';
 import { fdSink, type Sink } from './ui/sink.js';
 
 declare const __TREATY_VERSION__: string | undefined;
@@ -56,7 +57,8 @@ function addFormatOptions(cmd: Command, withColumns = true): Command {
   cmd
     .addOption(new Option('--format <format>', `output format: ${FORMATS.join(', ')} (default: table)`))
     .option('--json', 'shortcut for --format json')
-    .option('--csv', 'shortcut for --format csv');
+    .option('--csv', 'shortcut for --format csv')
+    .option('--wide', 'on a terminal, print every column in full instead of fitting its width');
   return withColumns ? cmd.option('--columns <list>', 'only these columns, in this order (comma-separated)') : cmd;
 }
 
@@ -99,12 +101,14 @@ export function buildProgram(io: Io, argv: readonly string[] = [], state: { exit
     const style = await styleFor(format === 'table' ? colorLevel(io.isTTY, io.env, flags.color) : 0);
     if (result.kind === 'list' && result.exitCode !== undefined) state.exitCode = result.exitCode;
     if (result.kind === 'status') for (const check of result.status.checks) io.err.write(`warning: ${check}\n`);
+    const { noticeWriter } = await import('./ui/notice.js');
+    const notice = noticeWriter(io.err, style, io.columns);
     try {
-      render(result, format, io.out, style, io.columns);
+      render(result, format, io.out, style, { width: io.columns, wide: flags.wide === true, command: named, notice });
     } finally {
       if (result.kind === 'stream') result.release();
     }
-    if (result.kind === 'list' && result.notice && (format === 'table' || result.noticeAlways) && !io.out.closed) io.err.write(`${style.dim(result.notice)}\n`);
+    if (result.kind === 'list' && result.notice && (format === 'table' || result.noticeAlways) && !io.out.closed) notice(result.notice);
   };
 
   if (wanted('status')) {
@@ -341,9 +345,10 @@ export function buildProgram(io: Io, argv: readonly string[] = [], state: { exit
         .addHelpText('after', `
 Columns: id, at, command, entity, key, before, after. Undo one with: treaty undo <id>
 
-Exit codes with --since or --since-last: 0 when there are changes, 3 when there are none, so that
-  treaty sync && treaty changes --since-last --json | notify
-runs notify only when something changed (1 and 2 mean errors, as for every command).`),
+Exit codes with --since or --since-last: 0 when there are changes, 3 when there are none (1 and 2
+mean errors, as for every command). A pipe ignores the code, so for cron keep the output and test it:
+  if out=$(treaty changes --since-last --json); then notify "$out"; fi
+runs notify only when something changed.`),
     ).action(async (_flags, cmd: Command) => {
       const flags = cmd.optsWithGlobals<ListFlags & { since?: string; withSeed?: boolean; sinceLast?: boolean }>();
       const { changes, CHANGE_COLUMNS } = await import('./commands/changes.js');
@@ -688,5 +693,5 @@ function report(e: unknown, io: Io): number {
 function defaultIo(): Io {
   // isatty, not process.stdout: creating that stream would make a piped stdout non-blocking.
   const isTTY = isatty(1);
-  return { out: fdSink(1), err: fdSink(2), isTTY, columns: isTTY ? process.stdout.columns : undefined, env: process.env };
+  return { out: fdSink(1), err: fdSink(2), isTTY, columns: terminalWidth(isTTY, () => process.stdout.columns, process.env), env: process.env };
 }

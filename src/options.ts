@@ -14,6 +14,7 @@ export interface FormatFlags {
   format?: string;
   json?: boolean;
   csv?: boolean;
+  wide?: boolean;
 }
 
 export const DEFAULT_TREATY = 'XVIII-16';

@@ -46,7 +46,7 @@ export async function compare(ctx: Ctx, o: CompareOptions): Promise<ListResult> 
         code,
         name: sa.name,
         kind: sa.kind,
-        un_group: sa.un_group,
+        un_group: sa.un_group === 'none' ? null : sa.un_group,
         [a.id]: sa.status,
         [b.id]: sb.status,
         [`${a.id}_in_force_on`]: sa.in_force_on,

@@ -42,7 +42,8 @@ export async function participants(ctx: Ctx, o: ParticipantsOptions): Promise<Li
       code: s.code,
       name: s.name,
       kind: s.kind,
-      un_group: s.un_group,
+      // Outside the regional groups (the European Union) is a missing value, not a group named none.
+      un_group: s.un_group === 'none' ? null : s.un_group,
       signed_on: s.signed_on,
       consent_on: s.consent_on,
       consent_type: s.consent_type,

@@ -24,7 +24,7 @@ export async function treaties(ctx: Ctx, o: TreatiesOptions): Promise<ListResult
       return {
         id: t.id,
         short_title: t.short_title,
-        aliases: (aliases.get(t.id) ?? []).join(' '),
+        aliases: aliases.get(t.id) ?? [],
         threshold: s.threshold,
         signatories: s.signatories,
         consents: s.consents,

@@ -34,7 +34,8 @@ const HYPOTHETICAL = 'https://example.org/hypothetical';
 export async function whatIf(ctx: Ctx, o: WhatIfOptions): Promise<StatusResult> {
   return ctx.withStore(o.db, 'read', (store) => {
     const treaty = store.treaty(o.treaty);
-    const participants = new Map(store.participants());
+    const participantsBefore = store.participants();
+    const participants = new Map(participantsBefore);
     const index = buildNameIndex(participants.values());
     const real = store.actions(treaty.id);
     const added: ActionRow[] = [];
@@ -78,6 +79,7 @@ export async function whatIf(ctx: Ctx, o: WhatIfOptions): Promise<StatusResult> 
     const excluded = added.filter((a) => treaty.rule.excluded_kinds.includes(participants.get(a.code)!.kind));
     const why = excluded.map((a) => `${participants.get(a.code)!.name} does not count: the instrument of a ${KIND_WORDS[participants.get(a.code)!.kind] ?? 'participant of its kind'} is not counted in addition to its members'.`);
     const explanation = [explainInOneLine(explain(treaty, participants, eif, asOf)), ...why].join(' ');
-    return { kind: 'status', status, treaty, whatIf: { hypotheses, explanation } };
+    const anonymous = o.anonymous && { codes: added.filter((a) => !participantsBefore.has(a.code)).map((a) => a.code), on: o.anonymous.on };
+    return { kind: 'status', status, treaty, whatIf: { hypotheses, explanation, anonymous } };
   });
 }

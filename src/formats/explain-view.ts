@@ -1,16 +1,18 @@
-// `treaty explain` for people: the rule, the counted instruments in order, and the arithmetic.
+// `treaty explain` for people: the rule, the counted instruments in order, and the arithmetic;
+// on a terminal every paragraph wraps to its width, under its own indent.
 import type { Explanation } from '../domain/explain.js';
 import type { Style } from '../ui/style.js';
+import { wrapText } from '../ui/wrap.js';
 
-export function explainView(e: Explanation, style: Style): string {
-  const lines = [`${style.bold(e.treaty)} as of ${e.as_of}`, '', `  ${e.rule}`, ''];
+export function explainView(e: Explanation, style: Style, width?: number): string {
+  const fit = (text: string, first: string, indent: string) => (width === undefined ? first + text : wrapText(text, width, { first, indent }).join('\n'));
+  const lines = [fit(`${style.bold(e.treaty)} as of ${e.as_of}`, '', ''), '', fit(e.rule, '  ', '  '), ''];
   if (e.counted.length === 0) lines.push('  No counted instrument yet.');
   for (const c of e.counted) {
-    const mark = c.decisive ? style.green('  ← meets the threshold') : '';
-    lines.push(`  ${String(c.n).padStart(3)}. ${c.date}  ${c.name} (${c.code}), ${c.action}${mark}`);
+    const mark = c.decisive ? ` ${style.green('← meets the threshold')}` : '';
+    lines.push(fit(`${c.date}  ${c.name} (${c.code}), ${c.action}${mark}`, `  ${String(c.n).padStart(3)}. `, ' '.repeat(19)));
   }
-  for (const n of e.not_counted) lines.push(style.dim(`       ${n.date}  ${n.name} (${n.code}), ${n.action}: ${n.why}`));
-  lines.push('', `  ${style.bold(e.arithmetic)}`);
+  for (const n of e.not_counted) lines.push(fit(style.dim(`${n.date}  ${n.name} (${n.code}), ${n.action}: ${n.why}`), '       ', ' '.repeat(19)));
+  lines.push('', fit(style.bold(e.arithmetic), '  ', '  '));
   return `${lines.join('\n')}\n`;
 }
-

@@ -18,7 +18,9 @@ function pick(row: Record<string, Cell>, columns: readonly string[]): Record<str
 }
 
 function text(cell: Cell): string {
-  return cell === null ? '' : String(cell);
+  if (cell === null) return '';
+  // ";" as in data/participants.csv's groups: a list stays one field, and no alias holds a ";".
+  return Array.isArray(cell) ? cell.join(';') : String(cell);
 }
 
 /** RFC 4180 quoting, header row first, LF line endings. */

@@ -5,7 +5,8 @@ import type { RegionRow } from '../domain/regions.js';
 import type { SeriesPoint } from '../domain/series.js';
 import type { ParticipantState, TreatyStatus } from '../domain/status.js';
 
-export type Cell = string | number | boolean | null;
+/** A list (a treaty's aliases) is an array: JSON keeps it one, CSV and TSV join it with ";". */
+export type Cell = string | number | boolean | null | readonly string[];
 export type Row = Record<string, Cell>;
 
 export interface ListResult {
@@ -32,7 +33,12 @@ export interface StatusResult {
   /** The definition behind the figures, for the people's view (rule in words, snapshot source). */
   treaty: TreatyDefinition;
   /** For what-if: the hypothetical deposits behind the figures, and what they change, in one line. */
-  whatIf?: { hypotheses: readonly Row[]; explanation: string };
+  whatIf?: {
+    hypotheses: readonly Row[];
+    explanation: string;
+    /** `--add N --on DATE`: the codes of its stand-ins, which people read as one sentence, not N lines. */
+    anonymous?: { codes: readonly string[]; on: string } | undefined;
+  };
 }
 
 /** A treaty's rule and the arithmetic of its date (treaty explain). */

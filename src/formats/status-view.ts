@@ -3,6 +3,7 @@ import { formatLong } from '../domain/dates.js';
 import { ordinal } from '../domain/explain.js';
 import { describeDelay } from '../domain/delay.js';
 import type { Style } from '../ui/style.js';
+import { wrapText } from '../ui/wrap.js';
 import type { StatusResult } from './result.js';
 
 const BAR_WIDTH = 30;
@@ -16,7 +17,7 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-export function statusView(result: StatusResult, style: Style): string {
+export function statusView(result: StatusResult, style: Style, width?: number): string {
   const { status: s, treaty } = result;
   const lines: [string, string][] = [];
   const percent = Math.floor((Math.min(s.counted, s.threshold) / s.threshold) * 100);
@@ -68,13 +69,20 @@ export function statusView(result: StatusResult, style: Style): string {
   else if (!s.data_stale) lines.push(['Data', `${data}, ${plural(s.data_age_days, 'day')} old`]);
   else lines.push(['Data', `${data}, ${plural(s.data_age_days, 'day')} old: ${style.yellow('stale')}, later actions may be missing`]);
 
-  const width = Math.max(...lines.map(([k]) => k.length)) + 2;
-  const body = lines.map(([k, v]) => `  ${style.bold(k.padEnd(width))}${v}`).join('\n');
-  const head = `${style.bold(s.short_title)} ${style.dim(`(${s.treaty})`)}`;
+  const keyWidth = Math.max(...lines.map(([k]) => k.length)) + 2;
+  // On a terminal each value wraps under itself; in a pipe (no width) each stays on its line.
+  const fit = (text: string, first: string, indent: string) => (width === undefined ? [first + text] : wrapText(text, width, { first, indent })).join('\n');
+  const body = lines.map(([k, v]) => fit(v, `  ${style.bold(k.padEnd(keyWidth))}`, ' '.repeat(keyWidth + 2))).join('\n');
+  const head = fit(`${style.bold(s.short_title)} ${style.dim(`(${s.treaty})`)}`, '', '');
   if (!result.whatIf) return `${head}\n\n${body}\n`;
-  const hypotheses = result.whatIf.hypotheses
-    .map((h) => `  ${style.yellow('if')} ${h.name} (${h.code}) deposits on ${h.date}: in force for it ${h.in_force_on ?? 'when the treaty is'}`)
-    .join('\n');
-  return `${head} ${style.yellow('— what if, nothing stored')}\n\n${hypotheses}\n\n${body}\n\n  ${result.whatIf.explanation}\n`;
+  const { hypotheses, anonymous, explanation } = result.whatIf;
+  const named = hypotheses.filter((h) => !anonymous?.codes.includes(String(h.code)));
+  const said = named.map((h) => fit(`${h.name} (${h.code}) deposits on ${h.date}: in force for it ${h.in_force_on ?? 'when the treaty is'}`, `  ${style.yellow('if')} `, '     '));
+  if (anonymous && anonymous.codes.length > 0) {
+    const n = anonymous.codes.length;
+    const first = hypotheses.find((h) => h.code === anonymous.codes[0]);
+    const inForce = first?.in_force_on ? `in force for ${n === 1 ? 'it' : 'them'} on ${first.in_force_on}` : `in force for ${n === 1 ? 'it' : 'them'} when the treaty is`;
+    said.push(fit(`${n} more State${n === 1 ? '' : 's'} deposit${n === 1 ? 's' : ''} on ${anonymous.on}: ${inForce}`, `  ${style.yellow('if')} `, '     '));
+  }
+  return `${fit(`${style.bold(s.short_title)} ${style.dim(`(${s.treaty})`)} ${style.yellow('— what if, nothing stored')}`, '', '')}\n\n${said.join('\n')}\n\n${body}\n\n${fit(explanation, '  ', '  ')}\n`;
 }
-

@@ -1,7 +1,9 @@
 // `treaty timeline` for people: counted instruments as columns, signatories as dots, the threshold as
 // a line, entry into force marked; fitted to the terminal's width (80 columns in a pipe).
 import { daysBetween } from '../domain/dates.js';
+import { cellWidth } from '../ui/cells.js';
 import type { Style } from '../ui/style.js';
+import { wrapText } from '../ui/wrap.js';
 import type { TimelineResult } from './result.js';
 
 const HEIGHT = 12;
@@ -43,5 +45,13 @@ export function timelineView(t: TimelineResult, style: Style, width = 80): strin
     `${style.yellow('─')} threshold (${t.threshold})`,
     t.entry_into_force_on ? `${style.dim('│')} entry into force ${t.entry_into_force_on}` : 'not yet in force',
   ];
-  return `${style.bold(t.title)} ${style.dim(`(${t.treaty})`)}\n\n${lines.join('\n')}\n\n  ${legend.join('   ')}\n`;
+  // The legend's items stay whole: as many on a line as the width takes.
+  const rows: string[] = [];
+  for (const item of legend) {
+    const last = rows.length - 1;
+    if (last >= 0 && cellWidth(`${rows[last]}   ${item}`) <= width) rows[last] += `   ${item}`;
+    else rows.push(`  ${item}`);
+  }
+  const head = wrapText(`${style.bold(t.title)} ${style.dim(`(${t.treaty})`)}`, width).join('\n');
+  return `${head}\n\n${lines.join('\n')}\n\n${rows.join('\n')}\n`;
 }

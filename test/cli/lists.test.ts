@@ -26,7 +26,7 @@ const ParticipantRow = z.strictObject({
   code: z.string().length(3),
   name: z.string(),
   kind: z.enum(['state', 'reio']),
-  un_group: z.string(),
+  un_group: z.string().nullable(),
   signed_on: z.iso.date().nullable(),
   consent_on: z.iso.date().nullable(),
   consent_type: z.string().nullable(),
