@@ -2,7 +2,6 @@
 // rule of entry into force comes from the command line or a rule file: a status page states it only
 // in prose. Participants the page names that the database lacks (a State that no longer exists, a
 // territory) are added under an X code rather than dropped, and said so.
-import { readFileSync } from 'node:fs';
 import { splitIsoDate, type IsoDate } from '../domain/dates.js';
 import type { ActionRow, Participant, TreatyDefinition } from '../domain/model.js';
 import { buildNameIndex, resolveParticipant } from '../domain/names.js';
@@ -12,6 +11,10 @@ import { ACTIONS } from '../domain/vocabulary.js';
 import type { Ctx } from '../context.js';
 import { UsageError, UserError } from '../errors.js';
 import { actionRowsOf, decodeMtdsg, parseMtdsg, type MtdsgDocument } from '../formats/mtdsg.js';
+import { readRuleFile } from '../formats/rule-file.js';
+import { pageConditions } from './add-conditions.js';
+import { readListWords } from '../formats/condition-words.js';
+import { ruleEnv } from './rule-env.js';
 import type { ListResult } from '../formats/result.js';
 import { actionWriter, writeTransaction } from '../store/writes.js';
 import { readFileBytes } from './import.js';
@@ -49,19 +52,18 @@ export function parseConclusion(text: string): { place: string; date: IsoDate } 
 function ruleOf(o: AddOptions & { source: string }, doc: MtdsgDocument): TreatyDefinition['rule'] {
   const counted = [...new Set(doc.rows.flatMap((r) => (r.consent ? [r.consent.action] : [])))];
   let raw: unknown;
+  const listed = readListWords(doc.eif_text);
   if (o.ruleFile !== undefined) {
-    try {
-      raw = JSON.parse(readFileSync(o.ruleFile, 'utf8'));
-    } catch (e) {
-      throw new UserError(`${o.ruleFile}: cannot read a rule from it: ${(e as Error).message}`);
-    }
+    raw = readRuleFile(o.ruleFile);
   } else {
-    if (o.threshold === undefined || (o.days === undefined) === (o.months === undefined)) {
+    // A named list is itself a number of instruments: all of them.
+    const threshold = o.threshold ?? listed?.names.length;
+    if (threshold === undefined || (o.days === undefined) === (o.months === undefined)) {
       throw new UsageError('give the rule of entry into force: --threshold N with --days D or --months M [--first-of-month], or --rule FILE');
     }
     const delay = o.days !== undefined ? { days: o.days } : { months: o.months!, ...(o.firstOfMonth ? { then: 'first_of_next_month' as const } : {}) };
     raw = {
-      threshold: o.threshold,
+      threshold,
       counted_actions: counted.length ? counted : ['ratification', 'acceptance', 'approval', 'accession'],
       excluded_kinds: ['reio'],
       group_condition: null,
@@ -123,6 +125,8 @@ export async function addTreaty(ctx: Ctx, given: AddOptions): Promise<ListResult
         codeOf.set(r.name, code);
       }
     }
+    const everyone = new Map([...known, ...added.map((p) => [p.code, p] as const)]);
+    treaty.rule = pageConditions({ doc, rule: treaty.rule, opensOn: treaty.signature.opens_on, file: o.ruleFile ?? o.file, pageFile: o.file, participants: everyone, codeOf, treaties: new Set(store.treaties().map((t) => t.id)) });
     const rows: ActionRow[] = [];
     for (const r of doc.rows) for (const row of actionRowsOf(r, treaty.id, codeOf.get(r.name)!, o.source)) rows.push(row);
     if (!o.dryRun) {
@@ -146,7 +150,7 @@ export async function addTreaty(ctx: Ctx, given: AddOptions): Promise<ListResult
       });
     }
     // The depositary's own date of entry into force checks the rule given on the command line.
-    const computed = entryIntoForce(treaty.rule, new Map([...known, ...added.map((p) => [p.code, p] as const)]), rows).entry_into_force_on;
+    const computed = entryIntoForce(treaty.rule, everyone, rows, ruleEnv(store)).entry_into_force_on;
     const ruleCheck =
       doc.entry_into_force && computed !== doc.entry_into_force
         ? `the depositary gives entry into force on ${doc.entry_into_force}, the rule given gives ${computed ?? 'none yet'}: check the rule (a condition it cannot express?)`

@@ -11,6 +11,7 @@ import type { Ctx } from '../context.js';
 import { UserError } from '../errors.js';
 import type { Row, StatusResult } from '../formats/result.js';
 import { requireParticipant } from '../participant-lookup.js';
+import { ruleEnv } from './rule-env.js';
 
 export interface Deposit {
   participant: string;
@@ -71,8 +72,9 @@ export async function whatIf(ctx: Ctx, o: WhatIfOptions): Promise<StatusResult> 
     const latest = added.reduce((m, a) => laterOf(m, a.date), ctx.today());
     const asOf = o.asOf ?? latest;
     const actions = [...real, ...added];
-    const status = treatyStatus(treaty, participants, actions, asOf, store.published(treaty.id));
-    const eif = entryIntoForce(treaty.rule, participants, actions.filter((a) => a.date <= asOf));
+    const env = ruleEnv(store);
+    const status = treatyStatus(treaty, participants, actions, asOf, store.published(treaty.id), env);
+    const eif = entryIntoForce(treaty.rule, participants, actions.filter((a) => a.date <= asOf), env);
     const states = new Map(participantStates(treaty, participants, actions, asOf, { eif, sorted: false }).map((s) => [s.code, s]));
     const hypotheses: Row[] = added.map((a) => ({ code: a.code, name: participants.get(a.code)!.name, action: a.action, date: a.date, in_force_on: states.get(a.code)?.in_force_on ?? null }));
     const excluded = added.filter((a) => treaty.rule.excluded_kinds.includes(participants.get(a.code)!.kind));

@@ -70,7 +70,7 @@ export function conditionLabel(c: Condition): string {
     case 'group':
       return `${c.at_least} of them ${GROUP_WORDS[c.group] ?? c.group}`;
     case 'list':
-      return `all of ${c.name}`;
+      return c.name;
     case 'share':
       return `${c.at_least_percent}% of ${c.name}`;
     case 'relative':
@@ -165,4 +165,36 @@ function shareUp(base: ConditionProgress, c: Extract<Condition, { kind: 'share' 
     percent_needed: c.at_least_percent,
     points_missing: reached() ? 0 : round2(c.at_least_percent - total),
   };
+}
+
+/** A condition as `status` gives it (DESIGN §3 words): met or not as of the date asked about. */
+export interface ConditionStatus {
+  kind: Condition['kind'];
+  label: string;
+  met: boolean;
+  met_on: IsoDate | null;
+  have: number | null;
+  need: number | null;
+  percent: number | null;
+  percent_needed: number | null;
+  points_missing: number | null;
+  missing: { code: string; name: string }[];
+  applies_to: 'threshold' | 'entry_into_force' | null;
+}
+
+export function conditionStatuses(progress: readonly ConditionProgress[], participants: ReadonlyMap<string, Participant>, asOf: IsoDate): ConditionStatus[] {
+  return progress.map((p) => ({
+    kind: p.kind,
+    label: p.label,
+    // An earliest date is known in advance: it is met only once the calendar reaches it.
+    met: p.met_on !== null && p.met_on <= asOf,
+    met_on: p.met_on,
+    have: p.have,
+    need: p.need,
+    percent: p.percent,
+    percent_needed: p.percent_needed,
+    points_missing: p.points_missing,
+    missing: p.missing.map((code) => ({ code, name: participants.get(code)?.name ?? code })),
+    applies_to: p.applies_to,
+  }));
 }

@@ -40,6 +40,7 @@ const WeightRowSchema = z.strictObject({
   code: z.string().regex(/^([A-Z]{3}|X[A-Z0-9]{2})$/, { error: 'expected an alpha-3 participant code such as VNM' }),
   /** Null where the table gives no figure: the participant counts toward a count, never toward the share. */
   weight: z.number().min(0).nullable(),
+  source: SourceSchema.optional(),
   note: z.string().optional(),
 });
 

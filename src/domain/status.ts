@@ -1,6 +1,7 @@
 // Where a treaty and each of its participants stand as of a date (DESIGN §3).
 import { daysBetween, type IsoDate } from './dates.js';
 import { applyDelay } from './delay.js';
+import { conditionsOf, conditionStatuses, type ConditionEnv, type ConditionStatus } from './conditions.js';
 import { entryIntoForce, participantEntryIntoForce, type EntryIntoForce } from './entry-into-force.js';
 import type { ActionRow, Participant, PublishedInForce, TreatyDefinition } from './model.js';
 import { compareNames } from './nearest.js';
@@ -49,6 +50,8 @@ export interface TreatyStatus {
   projection_reason: string | null;
   /** Where the rows disagree with the depositary's published counts (filled by the status command). */
   checks: string[];
+  /** Each condition of the rule with its progress, in the rule's order. */
+  conditions: ConditionStatus[];
 }
 
 export interface StateOptions {
@@ -143,9 +146,10 @@ export function treatyStatus(
   actions: readonly ActionRow[],
   asOf: IsoDate,
   published: readonly PublishedInForce[] = [],
+  env: ConditionEnv = {},
 ): TreatyStatus {
   const known = actionsUpTo(actions, asOf);
-  const eif = entryIntoForce(treaty.rule, participants, known);
+  const eif = entryIntoForce(treaty.rule, participants, known, env);
   const states = participantStates(treaty, participants, known, asOf, { eif, published, sorted: false });
   // A party known only from the depositary may lack a consent type; its status says it consented.
   const withConsent = states.filter(hasConsented);
@@ -155,7 +159,9 @@ export function treatyStatus(
   const { opens_on, closes_on } = treaty.signature;
   const open = opens_on <= asOf && (closes_on === null || asOf <= closes_on);
   const age = daysBetween(treaty.snapshot.date, asOf);
-  const outlook = project({ rule: treaty.rule, opensOn: opens_on, asOf, counted: eif.counted, remaining: eif.remaining, thresholdReachedOn: eif.threshold_reached_on });
+  // A pace of instruments says nothing of when a share or a named list will be complete.
+  const countsOnly = conditionsOf(treaty.rule).every((c) => c.kind === 'count' || c.kind === 'group');
+  const outlook = countsOnly || eif.threshold_reached_on !== null ? project({ rule: treaty.rule, opensOn: opens_on, asOf, counted: eif.counted, remaining: eif.remaining, thresholdReachedOn: eif.threshold_reached_on }) : { projection: null, reason: 'the rule has conditions other than a number of instruments' };
   return {
     treaty: treaty.id,
     title: treaty.title,
@@ -177,5 +183,6 @@ export function treatyStatus(
     projection: outlook.projection,
     projection_reason: outlook.reason,
     checks: [],
+    conditions: conditionStatuses(eif.conditions, participants, asOf),
   };
 }

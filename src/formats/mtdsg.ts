@@ -32,6 +32,8 @@ export interface MtdsgDocument {
   parties: number | null;
   /** The date of entry into force the header gives, when the treaty is in force. */
   entry_into_force: IsoDate | null;
+  /** The header's entry-into-force text, where the depositary quotes the clause in its own words. */
+  eif_text: string;
   rows: MtdsgRow[];
   /** Declarations, reservations and objections, as the depositary's text (markup removed). */
   texts: { kind: 'declaration' | 'objection'; participant: string; text: string }[];
@@ -111,6 +113,7 @@ export function parseMtdsg(raw: string, file: string): MtdsgDocument {
     conclusion: text_(external.Conclusion),
     signatories: count(path(external, ['Status', 'Signatories'])),
     entry_into_force: headerEntryIntoForce(path(external, ['EIF'])),
+    eif_text: text_(path(external, ['EIF', 'Labeltext'])),
     parties: count(path(external, ['Status', 'Parties'])),
     rows,
     texts: [

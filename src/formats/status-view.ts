@@ -4,6 +4,7 @@ import { ordinal } from '../domain/explain.js';
 import { describeDelay } from '../domain/delay.js';
 import type { Style } from '../ui/style.js';
 import type { StatusResult } from './result.js';
+import { conditionLine, showsConditions } from './condition-view.js';
 
 const BAR_WIDTH = 30;
 
@@ -26,12 +27,14 @@ export function statusView(result: StatusResult, style: Style): string {
   lines.push(['Counted', `${s.counted} of ${s.threshold}  ${style.cyan(progressBar(s.counted, s.threshold))} ${percent}%`]);
   lines.push(['Still needed', s.remaining === 0 ? 'none: the threshold is met' : String(s.remaining)]);
   if (s.pipeline > 0) lines.push(['In the pipeline', `${s.pipeline} signator${s.pipeline === 1 ? 'y has' : 'ies have'} taken a domestic step (approval, law or announcement) without depositing`]);
+  if (showsConditions(s.conditions)) s.conditions.forEach((c, i) => lines.push([i === 0 ? 'Conditions' : '', c.met ? conditionLine(c) : style.yellow(conditionLine(c))]));
   if (s.threshold_reached_on) lines.push(['Threshold met', formatLong(s.threshold_reached_on)]);
 
   const eif = s.entry_into_force;
   const nth = ordinal(s.threshold);
   if (eif.state === 'pending') {
-    lines.push(['Entry into force', `${style.yellow('pending')}: ${describeDelay(treaty.rule.delay)} after the ${nth} counted instrument`]);
+    const after = showsConditions(s.conditions) ? 'the day the last condition is met' : `the ${nth} counted instrument`;
+    lines.push(['Entry into force', `${style.yellow('pending')}: ${describeDelay(treaty.rule.delay)} after ${after}`]);
   } else if (eif.state === 'scheduled') {
     lines.push(['Entry into force', `${style.green('scheduled')} for ${formatLong(eif.date!)}, in ${plural(eif.days_until!, 'day')}`]);
   } else {
