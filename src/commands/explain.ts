@@ -17,7 +17,8 @@ export async function explainCommand(ctx: Ctx, o: ExplainOptions): Promise<Expla
   return ctx.withStore(o.db, 'read', (store) => {
     const treaty = store.treaty(o.treaty);
     const participants = store.participants();
-    const eif = entryIntoForce(treaty.rule, participants, store.actions(treaty.id, asOf), ruleEnv(store));
-    return { kind: 'explain', explanation: explain(treaty, participants, eif, asOf) };
+    const env = ruleEnv(store);
+    const eif = entryIntoForce(treaty.rule, participants, store.actions(treaty.id, asOf), env);
+    return { kind: 'explain', explanation: explain(treaty, participants, eif, asOf, env) };
   });
 }

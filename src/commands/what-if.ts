@@ -79,7 +79,7 @@ export async function whatIf(ctx: Ctx, o: WhatIfOptions): Promise<StatusResult> 
     const hypotheses: Row[] = added.map((a) => ({ code: a.code, name: participants.get(a.code)!.name, action: a.action, date: a.date, in_force_on: states.get(a.code)?.in_force_on ?? null }));
     const excluded = added.filter((a) => treaty.rule.excluded_kinds.includes(participants.get(a.code)!.kind));
     const why = excluded.map((a) => `${participants.get(a.code)!.name} does not count: the instrument of a ${KIND_WORDS[participants.get(a.code)!.kind] ?? 'participant of its kind'} is not counted in addition to its members'.`);
-    const explanation = [explainInOneLine(explain(treaty, participants, eif, asOf)), ...why].join(' ');
+    const explanation = [explainInOneLine(explain(treaty, participants, eif, asOf, env)), ...why].join(' ');
     return { kind: 'status', status, treaty, whatIf: { hypotheses, explanation } };
   });
 }

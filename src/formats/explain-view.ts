@@ -10,6 +10,10 @@ export function explainView(e: Explanation, style: Style): string {
     lines.push(`  ${String(c.n).padStart(3)}. ${c.date}  ${c.name} (${c.code}), ${c.action}${mark}`);
   }
   for (const n of e.not_counted) lines.push(style.dim(`       ${n.date}  ${n.name} (${n.code}), ${n.action}: ${n.why}`));
+  if (e.conditions.length > 1) {
+    lines.push('', '  Conditions:');
+    for (const c of e.conditions) lines.push(`    ${c.met_on && c.met_on <= e.as_of ? style.green('✓') : style.yellow('·')} ${c.label}: ${c.arithmetic}`);
+  }
   lines.push('', `  ${style.bold(e.arithmetic)}`);
   return `${lines.join('\n')}\n`;
 }
