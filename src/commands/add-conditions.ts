@@ -8,7 +8,7 @@ import type { Participant, Rule } from '../domain/model.js';
 import { buildNameIndex, resolveParticipant } from '../domain/names.js';
 import { describeIssue, RuleSchema } from '../domain/schemas.js';
 import { UserError } from '../errors.js';
-import { readEarliestWords, readListWords } from '../formats/condition-words.js';
+import { andSplits, readEarliestWords, readListWords } from '../formats/condition-words.js';
 import type { MtdsgDocument } from '../formats/mtdsg.js';
 
 export interface PageConditionInput {
@@ -22,30 +22,48 @@ export interface PageConditionInput {
   /** The code each name of the page's table was given. */
   codeOf: ReadonlyMap<string, string>;
   treaties: ReadonlySet<string>;
+  /** The rule's threshold was taken from the list's length before its names were read. */
+  thresholdFromList: boolean;
 }
 
 export function pageConditions(input: PageConditionInput): Rule {
   const { doc, rule } = input;
+  let out = rule;
   const given = rule.conditions ?? [];
   const extra: Condition[] = [];
   const list = readListWords(doc.eif_text);
   if (list && !given.some((c) => c.kind === 'list')) {
     const index = buildNameIndex(input.participants.values());
-    const codes = list.names.map((name) => {
+    const codeOfName = (name: string): string | null => {
       const onPage = input.codeOf.get(name);
       if (onPage) return onPage;
       const found = resolveParticipant(name, index);
-      if (found.kind === 'found') return found.participant.code;
       if (found.kind === 'ambiguous') throw new UserError(`${input.pageFile}: ${list.name} names "${name}", which fits several participants: ${found.candidates.map((p) => p.code).join(', ')}`);
-      throw new UserError(`${input.pageFile}: ${list.name} names "${name}", which is no known participant`, found.suggestions.length ? `did you mean "${found.suggestions[0]!.name}"?` : undefined);
+      return found.kind === 'found' ? found.participant.code : null;
+    };
+    const codes = list.names.flatMap((name) => {
+      const code = codeOfName(name);
+      if (code) return [code];
+      // "Viet Nam and Zaire": the clause's last two names, joined by its "and".
+      for (const [left, right] of andSplits(name)) {
+        const pair = [codeOfName(left), codeOfName(right)];
+        if (pair[0] && pair[1]) return pair as string[];
+      }
+      const found = resolveParticipant(name, index);
+      const hint = found.kind === 'unknown' && found.suggestions.length ? `did you mean "${found.suggestions[0]!.name}"?` : undefined;
+      throw new UserError(`${input.pageFile}: ${list.name} names "${name}", which is no known participant`, hint);
     });
     extra.push({ kind: 'list', name: list.name, participants: codes, text: list.text });
+    // With no number given, the rule's number of instruments is the list's own: all of them.
+    if (input.thresholdFromList) out = { ...out, threshold: codes.length };
   }
-  const earliest = readEarliestWords(doc.eif_text, input.opensOn);
+  // The first signature on the page is the day the treaty was open for signature, which can come
+  // after the date of adoption that the header gives (a treaty adopted, then opened two weeks later).
+  const firstSignature = doc.rows.flatMap((r) => (r.signature ? [r.signature.date] : [])).sort()[0];
+  const earliest = readEarliestWords(doc.eif_text, firstSignature ?? input.opensOn);
   if (earliest && !given.some((c) => c.kind === 'earliest')) extra.push({ kind: 'earliest', on: earliest.on, applies_to: earliest.applies_to, text: earliest.text });
-  let out = rule;
   if (extra.length) {
-    const parsed = RuleSchema.safeParse({ ...rule, conditions: [...given, ...extra] });
+    const parsed = RuleSchema.safeParse({ ...out, conditions: [...given, ...extra] });
     if (!parsed.success) throw new UserError(`${input.pageFile}: the conditions its words state: ${describeIssue(parsed.error)}`);
     out = parsed.data;
   }

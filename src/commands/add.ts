@@ -126,7 +126,7 @@ export async function addTreaty(ctx: Ctx, given: AddOptions): Promise<ListResult
       }
     }
     const everyone = new Map([...known, ...added.map((p) => [p.code, p] as const)]);
-    treaty.rule = pageConditions({ doc, rule: treaty.rule, opensOn: treaty.signature.opens_on, file: o.ruleFile ?? o.file, pageFile: o.file, participants: everyone, codeOf, treaties: new Set(store.treaties().map((t) => t.id)) });
+    treaty.rule = pageConditions({ doc, rule: treaty.rule, opensOn: treaty.signature.opens_on, file: o.ruleFile ?? o.file, pageFile: o.file, participants: everyone, codeOf, treaties: new Set(store.treaties().map((t) => t.id)), thresholdFromList: o.ruleFile === undefined && o.threshold === undefined });
     const rows: ActionRow[] = [];
     for (const r of doc.rows) for (const row of actionRowsOf(r, treaty.id, codeOf.get(r.name)!, o.source)) rows.push(row);
     if (!o.dryRun) {

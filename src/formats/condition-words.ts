@@ -62,10 +62,21 @@ function splitNames(list: string): string[] {
     } else current += ch;
   }
   parts.push(current);
-  return parts
-    .flatMap((p) => p.split(/\s+and\s+(?![^(]*\))/))
-    .map((p) => p.trim().replace(/^and\s+/i, '').replace(/[.;]$/, '').trim())
-    .filter(Boolean);
+  // "and" also joins words inside names ("Trinidad and Tobago"), so the last two names stay together
+  // here and are told apart by whoever knows the participants (andSplits).
+  return parts.map((p) => p.trim().replace(/^and\s+/i, '').replace(/[.;]$/, '').trim()).filter(Boolean);
+}
+
+/** The ways "Viet Nam and Zaire" could be two names: each "and" outside brackets, left to right. */
+export function andSplits(name: string): [string, string][] {
+  const splits: [string, string][] = [];
+  const re = /\s+and\s+/g;
+  for (let m = re.exec(name); m; m = re.exec(name)) {
+    const left = name.slice(0, m.index);
+    if ((left.match(/\(/g) ?? []).length !== (left.match(/\)/g) ?? []).length) continue;
+    splits.push([left.trim(), name.slice(m.index + m[0].length).trim()]);
+  }
+  return splits;
 }
 
 /** The earliest date a clause allows, counted from the opening for signature, or null. */
