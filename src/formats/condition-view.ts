@@ -27,3 +27,8 @@ export function shortConditions(conditions: readonly ConditionStatus[]): Conditi
 export function showsConditions(conditions: readonly ConditionStatus[]): boolean {
   return conditions.length > 1 || conditions.some((c) => c.kind !== 'count');
 }
+
+/** Conditions a single count bar cannot show (a share, a list, a relative count, a date). */
+export function beyondCounts(conditions: readonly ConditionStatus[]): boolean {
+  return conditions.some((c) => c.kind !== 'count' && c.kind !== 'group');
+}

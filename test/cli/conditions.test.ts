@@ -61,6 +61,18 @@ describe('the Paris Agreement from its 2018 status page, with its rule and the e
     expect(r.stdout).toContain('2016-10-05 (the day the last condition was met) + 30 days = 2016-11-04');
   });
 
+  it('the report draws one bar per condition, with the words of the status', () => {
+    const out = join(tempDir(), 'paris.html');
+    expect(runCli(['report', '--treaty', 'paris', '--as-of', '2016-09-30', '--out', out], env).code).toBe(0);
+    const page = readFileSync(out, 'utf8');
+    const bars = [...page.matchAll(/<div class="condition" data-field="conditions\.(\d)" data-value="(\w+)"><div class="condition-label">([^<]*)<\/div>\s*<div class="bar"[^>]*><span style="width:(\d+)%"><\/span>/g)].map((m) => m.slice(1));
+    expect(bars).toEqual([
+      ['0', 'met', '55 Parties: 61 ✓', '100'],
+      ['1', 'short', '55% of emissions: 47.79%, 7.21 points missing', '86'],
+    ]);
+    expect(page).toContain('Still short: 55% of emissions');
+  });
+
   it('what-if with a weighted condition answers with the condition still short, or the date', () => {
     const short = runCli(['what-if', '--treaty', 'paris', '--as-of', '2016-09-30', '--deposit', 'Iran:2016-09-30', '--deposit', 'Turkey:2016-09-30'], env);
     expect(short.code, short.stderr).toBe(0);
