@@ -23,6 +23,10 @@ export interface Explanation {
   conditions: ConditionArithmetic[];
 }
 
+function beyondCounts(conditions: readonly { kind: string }[]): boolean {
+  return conditions.some((c) => c.kind !== 'count' && c.kind !== 'group');
+}
+
 /** 1st, 2nd, 40th. */
 export function ordinal(n: number): string {
   const tens = n % 100;
@@ -62,7 +66,8 @@ export function explain(treaty: TreatyDefinition, participants: ReadonlyMap<stri
   }
   const d = eif.decisive;
   const conditions = conditionArithmetic(treaty.rule, participants, eif.consents, eif.conditions, env);
-  const several = conditions.length > 1;
+  // A count and a group read as today's sentence; other conditions need the words of each.
+  const several = beyondCounts(conditions);
   const metOn = eif.threshold_reached_on;
   const bound = eif.conditions.find((c) => c.applies_to === 'entry_into_force');
   const arithmetic =
@@ -88,7 +93,7 @@ export function explain(treaty: TreatyDefinition, participants: ReadonlyMap<stri
 
 /** One line: which instrument meets the threshold and what follows, for people. */
 export function explainInOneLine(e: Explanation): string {
-  if (e.conditions.length > 1) {
+  if (beyondCounts(e.conditions)) {
     const short = e.conditions.filter((c) => c.met_on === null || c.met_on > e.as_of);
     return e.entry_into_force_on ? `threshold met on ${e.threshold_reached_on}: ${e.arithmetic}.` : `still short: ${short.map((c) => `${c.label} (${c.arithmetic})`).join('; ')}.`;
   }
