@@ -2,7 +2,7 @@
 // treaty had on a date, for a threshold written relative to them. Read once per treaty and date.
 import type { IsoDate } from '../domain/dates.js';
 import type { ConditionEnv } from '../domain/conditions.js';
-import { firstConsents } from '../domain/entry-into-force.js';
+import { treatyStatus } from '../domain/status.js';
 import type { Store } from '../store/store.js';
 
 export function ruleEnv(store: Store): ConditionEnv {
@@ -11,9 +11,9 @@ export function ruleEnv(store: Store): ConditionEnv {
     partiesOf(treaty: string, on: IsoDate): number | null {
       const key = `${treaty}|${on}`;
       if (!seen.has(key)) {
-        const known = store.treaties().find((t) => t.id === treaty);
-        // Parties: every participant that had deposited an instrument that treaty counts by then.
-        seen.set(key, known ? firstConsents(store.treaty(treaty).rule, store.participants(), store.actions(treaty, on)).length : null);
+        const known = store.treaties().some((t) => t.id === treaty);
+        // The parties `status` counts that day, those the depositary proves parties without a date included.
+        seen.set(key, known ? treatyStatus(store.treaty(treaty), store.participants(), store.actions(treaty, on), on, store.published(treaty)).consents : null);
       }
       return seen.get(key)!;
     },

@@ -5,6 +5,7 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fingerprint } from '../helpers/files.js';
+import { mtdsgXml } from '../helpers/mtdsg.js';
 import { cleanEnv, ROOT, runCli, tempDir } from '../helpers/run-cli.js';
 
 const PARIS_PAGE = join(ROOT, 'test', 'fixtures', 'paris', 'XXVII-7-d.en.xml');
@@ -108,6 +109,30 @@ describe('a treaty whose clause names a list (Annex 2) and an earliest date', ()
     expect(r.stdout).toContain('Annex 2: 11 of 44; missing: Bangladesh');
     expect(r.stdout).not.toMatch(/missing:[^\n]*(China|United States of America)/);
     expect(r.stdout).toMatch(/still short: .*Annex 2 \(11 of the 44 listed in Annex 2 have consented/);
+  });
+});
+
+describe('a count relative to another treaty\'s parties on a date', () => {
+  it('counts that treaty\'s parties as status does, rounds as the rule says, and meets the threshold on that instrument', () => {
+    const env = freshEnv();
+    const dir = tempDir();
+    const names = ['Albania', 'Armenia', 'Austria', 'Belgium', 'Bulgaria', 'Croatia', 'Cyprus', 'Denmark', 'Estonia', 'Finland', 'France', 'Germany'];
+    const page = join(dir, 'XXVII-99.en.xml');
+    writeFileSync(page, mtdsgXml(names.map((name, i) => ({ name, consent: `2011-01-${String(i + 10)}` })), { chapter: 'XXVII', number: '99' }));
+    const parties = json(['status', '--treaty', 'ets185', '--as-of', '2010-01-01'], env).consents as number;
+    const file = join(dir, 'rule.json');
+    writeFileSync(file, JSON.stringify({
+      threshold: 1, counted_actions: ['ratification', 'acceptance', 'approval', 'accession'], excluded_kinds: ['reio'], group_condition: null,
+      delay: { days: 90 }, later: { delay: { days: 90 }, not_before_entry_into_force: true }, denunciation: null,
+      conditions: [{ kind: 'relative', treaty: 'ets185', as_of: '2010-01-01', fraction: { numerator: 1, denominator: 2 }, rounding: 'up' }],
+      text: 'accepted by one half of the Parties to the Convention on Cybercrime on 1 January 2010', source: 'https://example.org/relative',
+    }));
+    const added = runCli(['add', page, '--rule', file, '--snapshot-date', '2012-01-01'], env);
+    expect(added.code, added.stderr).toBe(0);
+    const need = Math.ceil(parties / 2);
+    const s = json(['status', '--treaty', 'XXVII-99', '--as-of', '2012-01-01'], env);
+    expect(s.conditions[1]).toMatchObject({ kind: 'relative', have: 12, need, met: true, met_on: `2011-01-${need + 9}` });
+    expect(s.threshold_reached_on).toBe(`2011-01-${need + 9}`);
   });
 });
 
