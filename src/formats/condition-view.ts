@@ -32,3 +32,18 @@ export function showsConditions(conditions: readonly ConditionStatus[]): boolean
 export function beyondCounts(conditions: readonly ConditionStatus[]): boolean {
   return conditions.some((c) => c.kind !== 'count' && c.kind !== 'group');
 }
+
+/** Lines of at most `width` characters, broken between words (a word longer than that stands alone). */
+export function wrapWords(text: string, width: number | undefined): string[] {
+  if (width === undefined || width < 20 || text.length <= width) return [text];
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  lines.push(line);
+  return lines;
+}

@@ -32,7 +32,7 @@ function* chunks(result: Result, format: Format, style: Style, width: number | u
   }
   if (result.kind === 'status') {
     const object = result.whatIf ? { ...result.status, hypotheses: result.whatIf.hypotheses, explanation: result.whatIf.explanation } : result.status;
-    if (format === 'table') return yield statusView(result, style);
+    if (format === 'table') return yield statusView(result, style, width);
     if (format === 'json') return yield `${JSON.stringify(object, null, 2)}\n`;
     if (format === 'ndjson') return yield `${JSON.stringify(object)}\n`;
     return yield* MACHINE[format](statusAsList(result.status));

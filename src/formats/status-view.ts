@@ -4,7 +4,7 @@ import { ordinal } from '../domain/explain.js';
 import { describeDelay } from '../domain/delay.js';
 import type { Style } from '../ui/style.js';
 import type { StatusResult } from './result.js';
-import { conditionLine, showsConditions } from './condition-view.js';
+import { beyondCounts, conditionLine, showsConditions, wrapWords } from './condition-view.js';
 
 const BAR_WIDTH = 30;
 
@@ -17,7 +17,7 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-export function statusView(result: StatusResult, style: Style): string {
+export function statusView(result: StatusResult, style: Style, columns?: number): string {
   const { status: s, treaty } = result;
   const lines: [string, string][] = [];
   const percent = Math.floor((Math.min(s.counted, s.threshold) / s.threshold) * 100);
@@ -27,7 +27,12 @@ export function statusView(result: StatusResult, style: Style): string {
   lines.push(['Counted', `${s.counted} of ${s.threshold}  ${style.cyan(progressBar(s.counted, s.threshold))} ${percent}%`]);
   lines.push(['Still needed', s.remaining === 0 ? 'none: the threshold is met' : String(s.remaining)]);
   if (s.pipeline > 0) lines.push(['In the pipeline', `${s.pipeline} signator${s.pipeline === 1 ? 'y has' : 'ies have'} taken a domestic step (approval, law or announcement) without depositing`]);
-  if (showsConditions(s.conditions)) s.conditions.forEach((c, i) => lines.push([i === 0 ? 'Conditions' : '', c.met ? conditionLine(c) : style.yellow(conditionLine(c))]));
+  // A condition's line (a list's missing names) is wrapped at words on a terminal, so no line is wider.
+  const conditionRows = s.conditions.flatMap((c) => wrapWords(conditionLine(c), columns === undefined ? undefined : columns - 20).map((text) => (c.met ? text : style.yellow(text))));
+  if (showsConditions(s.conditions)) conditionRows.forEach((text, i) => lines.push([i === 0 ? 'Conditions' : '', text]));
+  if (beyondCounts(s.conditions) && s.remaining > 0 && s.conditions.some((c) => c.kind === 'share' && !c.met)) {
+    lines[lines.findIndex(([k]) => k === 'Still needed')]![1] = `at least ${s.remaining}: ${s.conditions.filter((c) => !c.met).map((c) => c.label).join(', ')} still short`;
+  }
   if (s.threshold_reached_on) lines.push(['Threshold met', formatLong(s.threshold_reached_on)]);
 
   const eif = s.entry_into_force;
