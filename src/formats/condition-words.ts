@@ -3,7 +3,7 @@
 // Argentina, ... and Zaire)") and an earliest date ("but in no case earlier than two years after its
 // opening for signature"). What the words do not say is not guessed: no match gives null.
 import { applyDelay } from '../domain/delay.js';
-import type { IsoDate } from '../domain/dates.js';
+import { isIsoDate, type IsoDate } from '../domain/dates.js';
 import type { Delay } from '../domain/model.js';
 
 export interface ListWords {
@@ -31,7 +31,7 @@ const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
 /** The list a clause names, or null when it names none. */
 export function readListWords(eifText: string): ListWords | null {
   const text = flat(eifText);
-  const head = /\ball (?:the )?States listed in (Annex [0-9IVX]+|the Annex)\b[^(]*?\(that is to say:?\s*/i.exec(text);
+  const head = /\b(?:all|each of) (?:the )?(?:[\w-]+ )?States listed in (Annex [0-9IVX]+|the Annex)\b[^(]*?\((?:that is to say|namely|i\.e\.)[:,]?\s*/i.exec(text);
   if (!head) return null;
   // Names may carry their own brackets ("Iran (Islamic Republic of)"): the list ends at the bracket
   // that closes the one opened before "that is to say".
@@ -79,9 +79,17 @@ export function andSplits(name: string): [string, string][] {
   return splits;
 }
 
-/** The earliest date a clause allows, counted from the opening for signature, or null. */
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/** The earliest date a clause allows, counted from the opening for signature or given as a date, or null. */
 export function readEarliestWords(eifText: string, opensOn: IsoDate): EarliestWords | null {
   const text = flat(eifText);
+  const dated = /\bin no case (?:earlier than|before) (\d{1,2}) ([A-Za-z]+) (\d{4})\b/i.exec(text);
+  const month = dated ? MONTHS.indexOf(dated[2]!.toLowerCase()) + 1 : 0;
+  if (dated && month > 0) {
+    const on = `${dated[3]}-${String(month).padStart(2, '0')}-${dated[1]!.padStart(2, '0')}`;
+    if (isIsoDate(on)) return { on, applies_to: 'entry_into_force', text: dated[0] };
+  }
   const m = /\bin no case earlier than (\w+(?:-\w+)?|\d+) (year|month|day)s? (?:after|from) (?:the date of )?its opening for signature\b/i.exec(text);
   if (!m) return null;
   const n = /^\d+$/.test(m[1]!) ? Number(m[1]) : NUMBER_WORDS[m[1]!.toLowerCase()];

@@ -220,6 +220,18 @@ describe('conditions read from the depositary\'s words', () => {
     expect(readEarliestWords(CLAUSE, '1996-09-24')).toMatchObject({ on: '1998-09-24', applies_to: 'entry_into_force' });
   });
 
+  it.each([
+    'ratification by each of the 44 States listed in Annex 2 to this Treaty (namely: Algeria, Zaire)',
+    'instruments of ratification by all the States listed in Annex 2 (i.e. Algeria and Zaire).',
+  ])('reads the list however the clause introduces it: %s', (words) => {
+    expect(readListWords(words)).toMatchObject({ name: 'Annex 2' });
+    expect(readListWords(words)!.names.flatMap((n) => (andSplits(n).length ? andSplits(n)[0]! : [n]))).toEqual(['Algeria', 'Zaire']);
+  });
+
+  it('reads an earliest date given as a date', () => {
+    expect(readEarliestWords('shall enter into force on the ninetieth day after the deposit of the twentieth instrument, but in no case earlier than 1 January 2000.', '1998-01-01')).toMatchObject({ on: '2000-01-01' });
+  });
+
   it('reads nothing where the words name no list and no earliest date', () => {
     const paris = 'The Agreement enters into force on the thirtieth day after the date on which at least 55 Parties to the Convention accounting in total for at least an estimated 55 per cent of the total global greenhouse gas emissions have deposited their instruments.';
     expect(readListWords(paris)).toBeNull();
