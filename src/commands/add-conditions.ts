@@ -26,6 +26,16 @@ export interface PageConditionInput {
   thresholdFromList: boolean;
 }
 
+/**
+ * The page's words name a share ("55 per cent of the total global greenhouse gas emissions") that
+ * the rule lacks: said, not guessed, since only a weights table can count it.
+ */
+export function unreadShare(doc: MtdsgDocument, rule: Rule): string | null {
+  if ((rule.conditions ?? []).some((c) => c.kind === 'share')) return null;
+  const m = /\b(\d+(?:\.\d+)?) per ?cent of (?:the )?([a-z ]{3,60}?)(?=[,.;)]| have| has| as | in )/i.exec(doc.eif_text.replace(/\s+/g, ' '));
+  return m ? `the page's words ask for ${m[1]}% of ${m[2]!.trim()}, which this rule does not count: give it as a share condition with its weights table in --rule FILE (see examples/paris-agreement.rule.json)` : null;
+}
+
 export function pageConditions(input: PageConditionInput): Rule {
   const { doc, rule } = input;
   let out = rule;

@@ -12,7 +12,7 @@ import type { Ctx } from '../context.js';
 import { UsageError, UserError } from '../errors.js';
 import { actionRowsOf, decodeMtdsg, parseMtdsg, type MtdsgDocument } from '../formats/mtdsg.js';
 import { readRuleFile } from '../formats/rule-file.js';
-import { pageConditions } from './add-conditions.js';
+import { pageConditions, unreadShare } from './add-conditions.js';
 import { readListWords } from '../formats/condition-words.js';
 import { ruleEnv } from './rule-env.js';
 import type { ListResult } from '../formats/result.js';
@@ -165,6 +165,7 @@ export async function addTreaty(ctx: Ctx, given: AddOptions): Promise<ListResult
     const lines = [
       `${o.dryRun ? 'would add' : 'added'} treaty ${treaty.id} (${treaty.short_title}): ${rows.length} actions of ${doc.rows.length} participants; ${checks.length ? 'the header disagrees:' : "the header's counts and date of entry into force agree"}`,
       ...checks,
+      ...[unreadShare(doc, treaty.rule)].filter((line) => line !== null),
       ...(doc.repairs.length ? [`repaired: ${doc.repairs.join('; ')}`] : []),
       ...added.map((p) => `new participant without an ISO code: ${p.name} (${p.code})`),
       ...(doc.texts.length ? [`kept ${doc.texts.length} declarations, reservations and objections as the depositary's text`] : []),

@@ -44,6 +44,13 @@ describe('the Paris Agreement from its 2018 status page, with its rule and the e
     ]);
   });
 
+  it('given only a count, add says the page asks for a share it cannot count, and the depositary\'s date differs', () => {
+    const r = runCli(['add', PARIS_PAGE, '--threshold', '55', '--days', '30', '--dry-run'], cleanEnv());
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('the depositary gives entry into force on 2016-11-04, the rule given gives 2016-10-21');
+    expect(r.stderr).toContain("the page's words ask for 55% of total global greenhouse gas emissions, which this rule does not count");
+  });
+
   it('on 21 September 2016: 60 Parties and 47.76% of emissions, 7.24 points missing (the UNFCCC\'s figures that day)', () => {
     const r = runCli(['status', '--treaty', 'paris', '--as-of', '2016-09-21'], env);
     expect(r.stdout).toContain('55 Parties: 60 ✓');
