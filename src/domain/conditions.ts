@@ -60,7 +60,7 @@ export interface ConditionProgress {
   applies_to: 'threshold' | 'entry_into_force' | null;
 }
 
-const GROUP_WORDS: Record<string, string> = { coe_member: 'member States of the Council of Europe', eu_member: 'member States of the EU', un_member: 'UN Member States' };
+export const GROUP_WORDS: Record<string, string> = { coe_member: 'member States of the Council of Europe', eu_member: 'member States of the EU', un_member: 'UN Member States' };
 
 export function conditionLabel(c: Condition): string {
   if (c.label) return c.label;
@@ -68,7 +68,7 @@ export function conditionLabel(c: Condition): string {
     case 'count':
       return `${c.at_least} instruments`;
     case 'group':
-      return `${c.at_least} of them ${GROUP_WORDS[c.group] ?? c.group}`;
+      return `${c.at_least} of them from ${GROUP_WORDS[c.group] ?? c.group}`;
     case 'list':
       return c.name;
     case 'share':

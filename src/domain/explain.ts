@@ -3,7 +3,7 @@
 import { formatLong, type IsoDate } from './dates.js';
 import { applyDelay, describeDelay } from './delay.js';
 import { conditionArithmetic, type ConditionArithmetic } from './condition-explain.js';
-import type { ConditionEnv } from './conditions.js';
+import { GROUP_WORDS, type ConditionEnv } from './conditions.js';
 import type { EntryIntoForce } from './entry-into-force.js';
 import type { Participant, TreatyDefinition } from './model.js';
 
@@ -33,7 +33,6 @@ export function ordinal(n: number): string {
   return `${n}${tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th')}`;
 }
 
-const GROUP_WORDS: Record<string, string> = { coe_member: 'member States of the Council of Europe', eu_member: 'member States of the EU', un_member: 'UN Member States' };
 export const KIND_WORDS: Record<string, string> = { reio: 'regional economic integration organization (the EU)', state: 'State' };
 
 /** "at least 3 of them from member States of the Council of Europe", or "" when the rule sets no such condition. */

@@ -38,7 +38,7 @@ export function statusView(result: StatusResult, style: Style, columns?: number)
   const eif = s.entry_into_force;
   const nth = ordinal(s.threshold);
   if (eif.state === 'pending') {
-    const after = showsConditions(s.conditions) ? 'the day the last condition is met' : `the ${nth} counted instrument`;
+    const after = beyondCounts(s.conditions) ? 'the day the last condition is met' : `the ${nth} counted instrument`;
     lines.push(['Entry into force', `${style.yellow('pending')}: ${describeDelay(treaty.rule.delay)} after ${after}`]);
   } else if (eif.state === 'scheduled') {
     lines.push(['Entry into force', `${style.green('scheduled')} for ${formatLong(eif.date!)}, in ${plural(eif.days_until!, 'day')}`]);
