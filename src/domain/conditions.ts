@@ -68,7 +68,7 @@ export function conditionLabel(c: Condition): string {
     case 'count':
       return `${c.at_least} instruments`;
     case 'group':
-      return `${c.at_least} of them from ${GROUP_WORDS[c.group] ?? c.group}`;
+      return `at least ${c.at_least} of them from ${GROUP_WORDS[c.group] ?? c.group}`;
     case 'list':
       return c.name;
     case 'share':
