@@ -78,7 +78,11 @@ export function pageConditions(input: PageConditionInput): Rule {
     out = parsed.data;
   }
   const onPage = [...new Set(input.codeOf.values())];
-  const problems = referenceProblems(conditionsOf(out), { participant: (c) => input.participants.has(c), treaty: (t) => input.treaties.has(t) }, onPage);
+  const problems = referenceProblems(conditionsOf(out), {
+    participant: (c) => input.participants.has(c),
+    treaty: (t) => input.treaties.has(t),
+    groupSize: (g) => [...input.participants.values()].filter((p) => p.groups.includes(g)).length,
+  }, onPage);
   // The paths count the rule file's own conditions: the implicit ones come first in conditionsOf.
   const shift = conditionsOf(out).length - (out.conditions?.length ?? 0);
   const first = problems[0];

@@ -69,7 +69,7 @@ function shareProblems(c: Extract<Condition, { kind: 'share' }>): RuleProblem[] 
  */
 export function referenceProblems(
   conditions: readonly Condition[],
-  known: { participant(code: string): boolean; treaty(id: string): boolean },
+  known: { participant(code: string): boolean; treaty(id: string): boolean; groupSize(group: string): number },
   treatyParticipants: readonly string[],
 ): RuleProblem[] {
   const problems: RuleProblem[] = [];
@@ -78,7 +78,12 @@ export function referenceProblems(
       const unknown = c.participants.filter((code) => !known.participant(code));
       if (unknown.length) problems.push({ path: ['conditions', i, 'participants'], message: `no participant ${unknown.join(', ')}` });
     }
+    if (c.kind === 'group' && known.groupSize(c.group) < c.at_least) {
+      problems.push({ path: ['conditions', i, 'at_least'], message: `can never be met: ${known.groupSize(c.group)} participants are in group ${c.group}` });
+    }
     if (c.kind === 'share') {
+      const aggregate = c.aggregate ? [c.aggregate.code, ...c.aggregate.members].filter((code) => !known.participant(code)) : [];
+      if (aggregate.length) problems.push({ path: ['conditions', i, 'aggregate'], message: `no participant ${aggregate.join(', ')}` });
       const unknown = c.weights.rows.map((r) => r.code).filter((code) => !known.participant(code));
       if (unknown.length) problems.push({ path: ['conditions', i, 'weights', 'rows'], message: `no participant ${unknown.join(', ')}` });
       const rows = new Set(c.weights.rows.map((r) => r.code));

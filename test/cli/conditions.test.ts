@@ -169,6 +169,7 @@ describe('bad rules are refused with the file and the field, and nothing is stor
     ['shares that do not add up once the EU row is set aside', { weights: (rows) => rows.map((l) => (l.startsWith('CHN,') ? l.replace(',20.09,', ',30,') : l)) }, (f) => `${f}: conditions.1.weights.rows: the shares add up to 109.9% without EUU's row, not about 100%`],
     ['a list naming a participant that does not exist', { rule: (r) => r.conditions.push({ kind: 'list', name: 'Annex I', participants: ['DZA', 'XQQ'] }) }, (f) => `${f}: conditions.2.participants: no participant XQQ`],
     ['a relative threshold naming a treaty not in the database', { rule: (r) => r.conditions.push({ kind: 'relative', treaty: 'XXVII-7', as_of: '2016-01-01', fraction: { numerator: 2, denominator: 3 }, rounding: 'up' }) }, (f) => `${f}: conditions.2.treaty: no treaty XXVII-7 in the database`],
+    ['a group condition no group can meet', { rule: (r) => r.conditions.push({ kind: 'group', group: 'coe_member', at_least: 90 }) }, (f) => `${f}: conditions.2.at_least: can never be met: 46 participants are in group coe_member`],
     ['a share that can never be met', { rule: (r) => (r.conditions[1].at_least_percent = 120) }, (f) => `${f}: conditions.1.at_least_percent: 120% can never be met`],
   ])('%s', (name, change, message) => {
     const file = variant(name.replace(/\W+/g, '-'), change);
