@@ -161,7 +161,10 @@ export function treatyStatus(
   const age = daysBetween(treaty.snapshot.date, asOf);
   // A pace of instruments says nothing of when a share or a named list will be complete.
   const countsOnly = conditionsOf(treaty.rule).every((c) => c.kind === 'count' || c.kind === 'group');
-  const outlook = countsOnly || eif.threshold_reached_on !== null ? project({ rule: treaty.rule, opensOn: opens_on, asOf, counted: eif.counted, remaining: eif.remaining, thresholdReachedOn: eif.threshold_reached_on }) : { projection: null, reason: 'no pace of instruments projects a share, a list or a date' };
+  const outlook =
+    countsOnly || eif.threshold_reached_on !== null
+      ? project({ rule: treaty.rule, opensOn: opens_on, asOf, counted: eif.counted, remaining: eif.remaining, thresholdReachedOn: eif.threshold_reached_on })
+      : { projection: null, reason: 'no pace of instruments projects a share, a list or a date' };
   return {
     treaty: treaty.id,
     title: treaty.title,
