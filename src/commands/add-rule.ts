@@ -1,7 +1,6 @@
 // The rule of entry into force for `treaty add`: a rule file, the flags, or the depositary's own words
 // on the status page, in that order of authority. Flags override the words one by one (--threshold
 // alone keeps the page's delay); what neither states stays unknown and is said so.
-import { readFileSync } from 'node:fs';
 import type { Delay, TreatyDefinition } from '../domain/model.js';
 import { describeIssue, RuleSchema } from '../domain/schemas.js';
 import { CONSENT_ACTIONS, isOneOf } from '../domain/vocabulary.js';
@@ -9,6 +8,8 @@ import { UsageError, UserError } from '../errors.js';
 import type { MtdsgDocument } from '../formats/mtdsg.js';
 import type { FootnoteFact } from '../formats/mtdsg-footnotes.js';
 import { readRuleWords } from '../formats/mtdsg-rule-text.js';
+import { readListWords } from '../formats/condition-words.js';
+import { readRuleFile } from '../formats/rule-file.js';
 
 export interface RuleFlags {
   file: string;
@@ -43,11 +44,13 @@ export function ruleOf(o: RuleFlags, doc: MtdsgDocument, facts: readonly Footnot
   const complete = o.threshold !== undefined && flagDelay !== undefined;
   const words = complete ? null : readRuleWords(doc.eif.text);
   if (words?.kind === 'read') counted.push(...words.instruments.filter((a) => !counted.includes(a)));
-  if (words && words.kind === 'unreadable') {
+  // "All States listed in Annex 2": the list is the number of instruments (its names become a condition).
+  const listed = readListWords(doc.eif.text);
+  if (words && words.kind === 'unreadable' && !(listed && o.threshold === undefined && flagDelay !== undefined)) {
     throw new UsageError(`${o.file}: cannot read the rule of entry into force from the page (${words.why}): "${clip(words.clause)}"`, HINT);
   }
   const read = words?.kind === 'read' ? words : null;
-  const threshold = o.threshold ?? read?.threshold;
+  const threshold = o.threshold ?? read?.threshold ?? listed?.names.length;
   const delay = flagDelay ?? read?.delay;
   if (threshold === undefined || delay === undefined) {
     throw new UsageError(`${o.file}: the page does not state the rule of entry into force in words it can read`, HINT);
@@ -73,14 +76,6 @@ export function ruleOf(o: RuleFlags, doc: MtdsgDocument, facts: readonly Footnot
     ...(notes.length ? { note: notes.join(' ') } : {}),
   };
   return { rule: parsed(raw, 'the rule'), from, reioOpen: from === 'words' && read !== null && !read.reio_not_additional };
-}
-
-function readRuleFile(file: string): unknown {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new UserError(`${file}: cannot read a rule from it: ${(e as Error).message}`);
-  }
 }
 
 function parsed(raw: unknown, where: string): TreatyDefinition['rule'] {

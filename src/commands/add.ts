@@ -15,6 +15,8 @@ import { ACTIONS } from '../domain/vocabulary.js';
 import type { Ctx } from '../context.js';
 import { UserError } from '../errors.js';
 import { actionRowsOf, decodeMtdsg, parseMtdsg, showsConsent, showsSignature, type MtdsgDocument } from '../formats/mtdsg.js';
+import { pageConditions, unreadShare } from './add-conditions.js';
+import { ruleEnv } from './rule-env.js';
 import type { ListResult } from '../formats/result.js';
 import { actionWriter, writeTransaction } from '../store/writes.js';
 import { countChecks } from '../formats/mtdsg-counts.js';
@@ -139,14 +141,20 @@ export async function addTreaty(ctx: Ctx, given: AddOptions): Promise<ListResult
       ...definition.data,
       snapshot: { ...definition.data.snapshot, ...(leftOut.signatories.length || leftOut.parties.length ? { left_out: leftOut } : {}) },
     };
-    // The depositary's own date of entry into force checks the rule.
     const everyone = new Map([...known, ...added.map((p) => [p.code, p] as const)]);
-    let computed = entryIntoForce(treaty.rule, everyone, rows).entry_into_force_on;
+    // A list or an earliest date the page's words name become conditions of the rule.
+    treaty = {
+      ...treaty,
+      rule: pageConditions({ doc, rule: treaty.rule, opensOn: treaty.signature.opens_on, file: o.ruleFile ?? o.file, pageFile: o.file, participants: everyone, codeOf, treaties: new Set(store.treaties().map((t) => t.id)), thresholdFromList: o.ruleFile === undefined && o.threshold === undefined }),
+    };
+    // The depositary's own date of entry into force checks the rule.
+    const env = ruleEnv(store);
+    let computed = entryIntoForce(treaty.rule, everyone, rows, env).entry_into_force_on;
     let reioNote: string | null = null;
     if (reioOpen && doc.entry_into_force && computed !== doc.entry_into_force) {
       // The words quoted do not settle whether the EU's instrument counts in addition; the depositary's date does.
       const other = { ...treaty.rule, excluded_kinds: [] };
-      if (entryIntoForce(other, everyone, rows).entry_into_force_on === doc.entry_into_force) {
+      if (entryIntoForce(other, everyone, rows, env).entry_into_force_on === doc.entry_into_force) {
         treaty = { ...treaty, rule: { ...other, note: [other.note, "Counting an organization's instrument in addition to its members' gives the depositary's date; the quoted words do not say."].filter(Boolean).join(' ') } };
         computed = doc.entry_into_force;
         reioNote = "an organization's instrument counts in addition to its members' here: that gives the depositary's date (the quoted words do not say)";
@@ -183,6 +191,7 @@ export async function addTreaty(ctx: Ctx, given: AddOptions): Promise<ListResult
     const lines = [
       `${o.dryRun ? 'would add' : 'added'} treaty ${treaty.id} (${treaty.short_title}): ${rows.length} actions of ${doc.rows.length} participants; ${checks.length ? 'the header disagrees:' : "the header's counts and date of entry into force agree"}`,
       ...checks,
+      ...[unreadShare(doc, treaty.rule)].filter((line) => line !== null),
       `rule (${ruleFrom === 'words' ? "read from the page's words" : ruleFrom === 'words and flags' ? "the page's words, with the command line's" : ruleFrom === 'file' ? 'from the rule file' : 'from the command line'}): ${describeRule(treaty)}`,
       ...(reioNote ? [reioNote] : []),
       ...(treaty.rule.later === null ? ["the page does not state when the treaty enters into force for a later party: those dates are left empty (give --later-days N or --rule)"] : []),

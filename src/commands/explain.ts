@@ -4,6 +4,7 @@ import { entryIntoForce } from '../domain/entry-into-force.js';
 import { explain } from '../domain/explain.js';
 import type { Ctx } from '../context.js';
 import type { ExplainResult } from '../formats/result.js';
+import { ruleEnv } from './rule-env.js';
 
 export interface ExplainOptions {
   db: string | undefined;
@@ -16,7 +17,8 @@ export async function explainCommand(ctx: Ctx, o: ExplainOptions): Promise<Expla
   return ctx.withStore(o.db, 'read', (store) => {
     const treaty = store.treaty(o.treaty);
     const participants = store.participants();
-    const eif = entryIntoForce(treaty.rule, participants, store.actions(treaty.id, asOf));
-    return { kind: 'explain', explanation: explain(treaty, participants, eif, asOf) };
+    const env = ruleEnv(store);
+    const eif = entryIntoForce(treaty.rule, participants, store.actions(treaty.id, asOf), env);
+    return { kind: 'explain', explanation: explain(treaty, participants, eif, asOf, env) };
   });
 }

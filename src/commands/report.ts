@@ -8,6 +8,7 @@ import { cumulativeSeries } from '../domain/series.js';
 import { participantStates, treatyStatus } from '../domain/status.js';
 import type { Ctx } from '../context.js';
 import type { ReportResult, ReportSection } from '../formats/result.js';
+import { ruleEnv } from './rule-env.js';
 import type { Store } from '../store/store.js';
 
 export interface ReportOptions {
@@ -30,7 +31,7 @@ export async function report(ctx: Ctx, o: ReportOptions): Promise<ReportResult> 
 function section(store: Store, participants: ReadonlyMap<string, Participant>, treaty: TreatyDefinition, asOf: IsoDate): ReportSection {
   const published = store.published(treaty.id);
   const actions = store.actions(treaty.id);
-  const status = { ...treatyStatus(treaty, participants, actions, asOf, published), checks: headerChecks(treaty, participants, actions, published) };
+  const status = { ...treatyStatus(treaty, participants, actions, asOf, published, ruleEnv(store)), checks: headerChecks(treaty, participants, actions, published) };
   const states = participantStates(treaty, participants, actions, asOf, { published });
   const sources = new Map<string, Set<string>>();
   const addSources = (code: string, text: string | undefined) => {

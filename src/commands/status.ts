@@ -4,6 +4,7 @@ import { headerChecks } from '../domain/header-checks.js';
 import { treatyStatus } from '../domain/status.js';
 import type { Ctx } from '../context.js';
 import type { StatusResult } from '../formats/result.js';
+import { ruleEnv } from './rule-env.js';
 
 export interface StatusOptions {
   db: string | undefined;
@@ -19,7 +20,7 @@ export async function status(ctx: Ctx, o: StatusOptions): Promise<StatusResult> 
     const published = store.published(treaty.id);
     // One read of the actions serves both: treatyStatus ignores those after asOf itself.
     const actions = store.actions(treaty.id);
-    const status = treatyStatus(treaty, participants, actions, asOf, published);
+    const status = treatyStatus(treaty, participants, actions, asOf, published, ruleEnv(store));
     const checks = headerChecks(treaty, participants, actions, published);
     return { kind: 'status', status: { ...status, checks }, treaty };
   });

@@ -5,6 +5,7 @@ import { entryIntoForce } from '../domain/entry-into-force.js';
 import { seriesAsOf } from '../domain/series.js';
 import type { Ctx } from '../context.js';
 import type { TimelineResult } from '../formats/result.js';
+import { ruleEnv } from './rule-env.js';
 
 export interface TimelineOptions {
   db: string | undefined;
@@ -18,7 +19,7 @@ export async function timeline(ctx: Ctx, o: TimelineOptions): Promise<TimelineRe
     const treaty = store.treaty(o.treaty);
     const participants = store.participants();
     const actions = store.actions(treaty.id, asOf);
-    const eif = entryIntoForce(treaty.rule, participants, actions);
+    const eif = entryIntoForce(treaty.rule, participants, actions, ruleEnv(store));
     return {
       kind: 'timeline',
       treaty: treaty.id,

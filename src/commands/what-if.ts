@@ -11,6 +11,7 @@ import type { Ctx } from '../context.js';
 import { UserError } from '../errors.js';
 import type { Row, StatusResult } from '../formats/result.js';
 import { requireParticipant } from '../participant-lookup.js';
+import { ruleEnv } from './rule-env.js';
 
 export interface Deposit {
   participant: string;
@@ -72,13 +73,14 @@ export async function whatIf(ctx: Ctx, o: WhatIfOptions): Promise<StatusResult> 
     const latest = added.reduce((m, a) => laterOf(m, a.date), ctx.today());
     const asOf = o.asOf ?? latest;
     const actions = [...real, ...added];
-    const status = treatyStatus(treaty, participants, actions, asOf, store.published(treaty.id));
-    const eif = entryIntoForce(treaty.rule, participants, actions.filter((a) => a.date <= asOf));
+    const env = ruleEnv(store);
+    const status = treatyStatus(treaty, participants, actions, asOf, store.published(treaty.id), env);
+    const eif = entryIntoForce(treaty.rule, participants, actions.filter((a) => a.date <= asOf), env);
     const states = new Map(participantStates(treaty, participants, actions, asOf, { eif, sorted: false }).map((s) => [s.code, s]));
     const hypotheses: Row[] = added.map((a) => ({ code: a.code, name: participants.get(a.code)!.name, action: a.action, date: a.date, in_force_on: states.get(a.code)?.in_force_on ?? null }));
     const excluded = added.filter((a) => treaty.rule.excluded_kinds.includes(participants.get(a.code)!.kind));
     const why = excluded.map((a) => `${participants.get(a.code)!.name} does not count: the instrument of a ${KIND_WORDS[participants.get(a.code)!.kind] ?? 'participant of its kind'} is not counted in addition to its members'.`);
-    const explanation = [explainInOneLine(explain(treaty, participants, eif, asOf)), ...why].join(' ');
+    const explanation = [explainInOneLine(explain(treaty, participants, eif, asOf, env)), ...why].join(' ');
     const anonymous = o.anonymous && { codes: added.filter((a) => !participantsBefore.has(a.code)).map((a) => a.code), on: o.anonymous.on };
     return { kind: 'status', status, treaty, whatIf: { hypotheses, explanation, anonymous } };
   });

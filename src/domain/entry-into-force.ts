@@ -2,6 +2,7 @@
 // is met, when the treaty enters into force, and when it does so for each participant.
 import { laterOf, type IsoDate } from './dates.js';
 import { applyDelay } from './delay.js';
+import { conditionsOf, evaluateCondition, type ConditionEnv, type ConditionProgress } from './conditions.js';
 import type { ActionRow, Participant, Rule } from './model.js';
 
 export interface Consent {
@@ -22,6 +23,8 @@ export interface EntryIntoForce {
   /** The consent that met the threshold. */
   decisive: Consent | null;
   entry_into_force_on: IsoDate | null;
+  /** Each condition of the rule, in the rule's order: the date it was met and how far along it is. */
+  conditions: ConditionProgress[];
 }
 
 /** Does this consent count toward the threshold? An excluded kind (the EU) never adds to its members'. */
@@ -42,28 +45,38 @@ export function firstConsents(rule: Rule, participants: ReadonlyMap<string, Part
   return [...byCode.values()].sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : x.code < y.code ? -1 : x.code > y.code ? 1 : 0));
 }
 
-export function entryIntoForce(rule: Rule, participants: ReadonlyMap<string, Participant>, actions: readonly ActionRow[]): EntryIntoForce {
+export function entryIntoForce(
+  rule: Rule,
+  participants: ReadonlyMap<string, Participant>,
+  actions: readonly ActionRow[],
+  env: ConditionEnv = {},
+): EntryIntoForce {
   const consents = firstConsents(rule, participants, actions);
-  const group = rule.group_condition;
-  let counted = 0;
-  let inGroup = 0;
-  let decisive: Consent | null = null;
-  for (const consent of consents) {
-    if (!consent.counted) continue;
-    counted += 1;
-    if (group && participants.get(consent.code)?.groups.includes(group.group)) inGroup += 1;
-    if (decisive === null && counted >= rule.threshold && (!group || inGroup >= group.at_least)) decisive = consent;
-  }
-  const remaining = decisive ? 0 : Math.max(rule.threshold - counted, group ? group.at_least - inGroup : 0);
-  const thresholdOn = decisive?.date ?? null;
+  const conditions = conditionsOf(rule).map((c) => evaluateCondition(c, consents, participants, env));
+  const bounding = conditions.filter((c) => c.applies_to !== 'entry_into_force');
+  const met = bounding.every((c) => c.met_on !== null);
+  // The threshold is met the day the last condition is; a consent on that day is the decisive one.
+  let last: ConditionProgress | null = null;
+  if (met) for (const c of bounding) if (last === null || c.met_on! > last.met_on! || (c.met_on === last.met_on && last.decisive === null)) last = c;
+  const thresholdOn = last?.met_on ?? null;
+  const decisive = last?.decisive ? consents.find((c) => c.code === last.decisive!.code) ?? null : null;
+  const group = conditions.find((c) => c.kind === 'group');
+  const counted = consents.filter((c) => c.counted).length;
+  // Instruments still needed at least: the largest shortfall of a counting condition, and one
+  // more where only a share is short (how many depends on whose instruments come).
+  const shortfall = Math.max(0, ...conditions.map((c) => (c.need !== null && c.have !== null ? c.need - c.have : 0)));
+  const remaining = met ? 0 : Math.max(shortfall, conditions.some((c) => c.kind === 'share' && c.met_on === null) ? 1 : 0);
+  let eifOn = thresholdOn === null ? null : applyDelay(thresholdOn, rule.delay);
+  for (const c of conditions) if (eifOn !== null && c.applies_to === 'entry_into_force') eifOn = laterOf(eifOn, c.met_on!);
   return {
     consents,
     counted,
-    counted_in_group: group ? inGroup : null,
+    counted_in_group: group ? group.have : null,
     remaining,
     threshold_reached_on: thresholdOn,
     decisive,
-    entry_into_force_on: thresholdOn === null ? null : applyDelay(thresholdOn, rule.delay),
+    entry_into_force_on: eifOn,
+    conditions,
   };
 }
 

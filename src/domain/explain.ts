@@ -1,7 +1,9 @@
 // A treaty's rule in words and the arithmetic of its dates: which instruments count, in order, which
 // one met (or would meet) the threshold, and how the date of entry into force follows from it.
 import { formatLong, type IsoDate } from './dates.js';
-import { describeDelay } from './delay.js';
+import { applyDelay, describeDelay } from './delay.js';
+import { conditionArithmetic, type ConditionArithmetic } from './condition-explain.js';
+import { GROUP_WORDS, type ConditionEnv } from './conditions.js';
 import type { EntryIntoForce } from './entry-into-force.js';
 import type { Participant, TreatyDefinition } from './model.js';
 
@@ -17,6 +19,12 @@ export interface Explanation {
   /** `2031-01-14 + 90 days = 2031-04-14`, or what is still missing. */
   arithmetic: string;
   entry_into_force_on: IsoDate | null;
+  /** Each condition of the rule with its own arithmetic, in the rule's order. */
+  conditions: ConditionArithmetic[];
+}
+
+function beyondCounts(conditions: readonly { kind: string }[]): boolean {
+  return conditions.some((c) => c.kind !== 'count' && c.kind !== 'group');
 }
 
 /** 1st, 2nd, 40th. */
@@ -25,7 +33,6 @@ export function ordinal(n: number): string {
   return `${n}${tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th')}`;
 }
 
-const GROUP_WORDS: Record<string, string> = { coe_member: 'member States of the Council of Europe', eu_member: 'member States of the EU', un_member: 'UN Member States' };
 export const KIND_WORDS: Record<string, string> = { reio: 'regional economic integration organization (the EU)', state: 'State' };
 
 /** "at least 3 of them from member States of the Council of Europe", or "" when the rule sets no such condition. */
@@ -44,7 +51,7 @@ export function describeRule(treaty: TreatyDefinition): string {
   return `Enters into force ${describeDelay(r.delay)} after the ${ordinal(r.threshold)} instrument of ${r.counted_actions.join(', ')}${group}.${excluded} For a participant that consents later: ${later}.`;
 }
 
-export function explain(treaty: TreatyDefinition, participants: ReadonlyMap<string, Participant>, eif: EntryIntoForce, asOf: IsoDate): Explanation {
+export function explain(treaty: TreatyDefinition, participants: ReadonlyMap<string, Participant>, eif: EntryIntoForce, asOf: IsoDate, env: ConditionEnv = {}): Explanation {
   const name = (code: string) => participants.get(code)?.name ?? code;
   let n = 0;
   const counted: Explanation['counted'] = [];
@@ -59,9 +66,16 @@ export function explain(treaty: TreatyDefinition, participants: ReadonlyMap<stri
     }
   }
   const d = eif.decisive;
+  const conditions = conditionArithmetic(treaty.rule, participants, eif.consents, eif.conditions, env);
+  // A count and a group read as today's sentence; other conditions need the words of each.
+  const several = beyondCounts(conditions);
+  const metOn = eif.threshold_reached_on;
+  const bound = eif.conditions.find((c) => c.applies_to === 'entry_into_force');
   const arithmetic =
-    d && eif.entry_into_force_on
-      ? `${d.date} + ${describeDelay(treaty.rule.delay)} = ${eif.entry_into_force_on}`
+    metOn && eif.entry_into_force_on
+      ? `${metOn}${several ? ' (the day the last condition was met)' : ''} + ${describeDelay(treaty.rule.delay)} = ${applyDelay(metOn, treaty.rule.delay)}${bound ? `, not before ${bound.met_on}: ${eif.entry_into_force_on}` : ''}`
+      : several
+        ? `${eif.conditions.filter((c) => c.met_on === null).map((c) => c.label).join(' and ')} still short; then the day the last condition is met + ${describeDelay(treaty.rule.delay)}`
       : `${eif.remaining} more counted instrument${eif.remaining === 1 ? '' : 's'} needed; then the ${ordinal(treaty.rule.threshold)} instrument's date + ${describeDelay(treaty.rule.delay)}`;
   return {
     treaty: treaty.id,
@@ -74,11 +88,16 @@ export function explain(treaty: TreatyDefinition, participants: ReadonlyMap<stri
     decisive: d ? { code: d.code, name: name(d.code), date: d.date } : null,
     arithmetic,
     entry_into_force_on: eif.entry_into_force_on,
+    conditions,
   };
 }
 
 /** One line: which instrument meets the threshold and what follows, for people. */
 export function explainInOneLine(e: Explanation): string {
+  if (beyondCounts(e.conditions)) {
+    const short = e.conditions.filter((c) => c.met_on === null || c.met_on > e.as_of);
+    return e.entry_into_force_on ? `threshold met on ${e.threshold_reached_on}: ${e.arithmetic}.` : `still short: ${short.map((c) => `${c.label} (${c.arithmetic})`).join('; ')}.`;
+  }
   if (e.decisive && e.entry_into_force_on) {
     return `${e.decisive.name}'s instrument of ${formatLong(e.decisive.date)} is the ${ordinal(e.threshold)} counted one: ${e.arithmetic}.`;
   }

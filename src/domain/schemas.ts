@@ -2,6 +2,7 @@
 // Read commands never load this module: the database holds rows that were checked on the way in.
 import { z } from 'zod';
 import { dateProblem, isIsoDate } from './dates.js';
+import { ruleProblems } from './condition-checks.js';
 import { ACTIONS, CONSENT_ACTIONS, PARTICIPANT_KINDS, SIGNATURE_CLOSINGS, UN_GROUPS } from './vocabulary.js';
 
 function dateMessage(input: unknown): string {
@@ -40,6 +41,57 @@ export const DelaySchema = z.union([
   z.strictObject({ years: z.int().min(0) }),
 ]);
 
+const WeightRowSchema = z.strictObject({
+  code: z.string().regex(/^([A-Z]{3}|X[A-Z0-9]{2})$/, { error: 'expected an alpha-3 participant code such as VNM' }),
+  /** Null where the table gives no figure: the participant counts toward a count, never toward the share. */
+  weight: z.number().min(0).nullable(),
+  source: SourceSchema.optional(),
+  note: z.string().optional(),
+});
+
+/** A named weights table (emissions, tonnage, trade) with where its figures come from. */
+export const WeightsTableSchema = z.strictObject({
+  name: z.string().min(1),
+  unit: z.string().min(1),
+  source: SourceSchema,
+  note: z.string().optional(),
+  rows: z.array(WeightRowSchema).min(1),
+});
+
+const labelled = { label: z.string().min(1).optional(), text: z.string().min(1).optional() };
+
+/**
+ * One condition of entry into force; a rule's conditions are all required (all of). `count` and
+ * `group` are today's threshold and group condition; a rule that lists none keeps them implicit.
+ */
+export const ConditionSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('count'), at_least: z.int().min(1), ...labelled }),
+  z.strictObject({ kind: z.literal('group'), group: z.string().min(1), at_least: z.int().min(1), ...labelled }),
+  z.strictObject({ kind: z.literal('list'), name: z.string().min(1), participants: z.array(z.string().min(1)).min(1), ...labelled, source: SourceSchema.optional() }),
+  z.strictObject({
+    kind: z.literal('share'),
+    name: z.string().min(1),
+    at_least_percent: z.number().gt(0),
+    weights: WeightsTableSchema,
+    /**
+     * A row that is the total of other rows (the EU's in the UNFCCC table). `members_rows`: only the
+     * members' own rows count, each when that member consents; `aggregate_row`: the total counts once
+     * the organization consents, and its members' rows then no longer add to it. Never both.
+     */
+    aggregate: z.strictObject({ code: z.string().min(1), members: z.array(z.string().min(1)).min(1), counts: z.enum(['members_rows', 'aggregate_row']) }).optional(),
+    ...labelled,
+  }),
+  z.strictObject({
+    kind: z.literal('relative'),
+    treaty: z.string().min(1),
+    as_of: IsoDateSchema,
+    fraction: z.strictObject({ numerator: z.int().min(1), denominator: z.int().min(1) }),
+    rounding: z.enum(['up', 'down', 'nearest']),
+    ...labelled,
+  }),
+  z.strictObject({ kind: z.literal('earliest'), on: IsoDateSchema, applies_to: z.enum(['threshold', 'entry_into_force']), ...labelled }),
+]);
+
 export const RuleSchema = z.strictObject({
   threshold: z.int().min(1),
   counted_actions: z.array(z.enum(CONSENT_ACTIONS)).min(1),
@@ -49,9 +101,13 @@ export const RuleSchema = z.strictObject({
   /** null: the source does not state when the treaty enters into force for a later party (unknown, not "never"). */
   later: z.strictObject({ delay: DelaySchema, not_before_entry_into_force: z.boolean() }).nullable(),
   denunciation: z.strictObject({ delay: DelaySchema }).nullable(),
+  /** More conditions, all required with the threshold; absent in a rule of today's shape. */
+  conditions: z.array(ConditionSchema).min(1).optional(),
   text: z.string().min(1),
   source: SourceSchema,
   note: z.string().optional(),
+}).superRefine((rule, ctx) => {
+  for (const problem of ruleProblems(rule)) ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message });
 });
 
 /**

@@ -1,6 +1,7 @@
 // Where a treaty and each of its participants stand as of a date (DESIGN §3).
 import { addDays, daysBetween, type IsoDate } from './dates.js';
 import { applyDelay } from './delay.js';
+import { conditionsOf, conditionStatuses, type ConditionEnv, type ConditionStatus } from './conditions.js';
 import { entryIntoForce, participantEntryIntoForce, type EntryIntoForce } from './entry-into-force.js';
 import type { ActionRow, Participant, PublishedInForce, TreatyDefinition } from './model.js';
 import { compareNames } from './nearest.js';
@@ -50,6 +51,8 @@ export interface TreatyStatus {
   projection_reason: string | null;
   /** Where the rows disagree with the depositary's published counts (filled by the status command). */
   checks: string[];
+  /** Each condition of the rule with its progress, in the rule's order. */
+  conditions: ConditionStatus[];
 }
 
 export interface StateOptions {
@@ -144,9 +147,10 @@ export function treatyStatus(
   actions: readonly ActionRow[],
   asOf: IsoDate,
   published: readonly PublishedInForce[] = [],
+  env: ConditionEnv = {},
 ): TreatyStatus {
   const known = actionsUpTo(actions, asOf);
-  const eif = entryIntoForce(treaty.rule, participants, known);
+  const eif = entryIntoForce(treaty.rule, participants, known, env);
   const states = participantStates(treaty, participants, known, asOf, { eif, published, sorted: false });
   // A party known only from the depositary may lack a consent type; its status says it consented.
   const withConsent = states.filter(hasConsented);
@@ -159,7 +163,12 @@ export function treatyStatus(
   const closes_on = treaty.signature.closes_on ?? (closes === 'at_entry_into_force' && eifOn !== null ? addDays(eifOn, -1) : null);
   const open = closes === 'not_stated' ? null : opens_on <= asOf && (closes_on === null || asOf <= closes_on);
   const age = daysBetween(treaty.snapshot.date, asOf);
-  const outlook = project({ rule: treaty.rule, opensOn: opens_on, asOf, counted: eif.counted, remaining: eif.remaining, thresholdReachedOn: eif.threshold_reached_on });
+  // A pace of instruments says nothing of when a share or a named list will be complete.
+  const countsOnly = conditionsOf(treaty.rule).every((c) => c.kind === 'count' || c.kind === 'group');
+  const outlook =
+    countsOnly || eif.threshold_reached_on !== null
+      ? project({ rule: treaty.rule, opensOn: opens_on, asOf, counted: eif.counted, remaining: eif.remaining, thresholdReachedOn: eif.threshold_reached_on })
+      : { projection: null, reason: 'no pace of instruments projects a share, a list or a date' };
   return {
     treaty: treaty.id,
     title: treaty.title,
@@ -181,5 +190,6 @@ export function treatyStatus(
     projection: outlook.projection,
     projection_reason: outlook.reason,
     checks: [],
+    conditions: conditionStatuses(eif.conditions, participants, asOf),
   };
 }

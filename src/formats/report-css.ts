@@ -18,6 +18,8 @@ a { color: var(--signed); }
 .headline small { font-size: 1rem; font-weight: 400; color: var(--muted); display: block; }
 .bar { height: 12px; border-radius: 6px; background: var(--none); overflow: hidden; margin: .6rem 0 .3rem; }
 .bar span { display: block; height: 100%; background: var(--counted); }
+.condition { margin: .5rem 0; }
+.condition-label { font-size: .9rem; }
 .countdown { font-size: 1.15rem; font-weight: 600; margin: .2rem 0 0; }
 dl.facts { margin: 0; display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; }
 dl.facts dt { font-weight: 600; }

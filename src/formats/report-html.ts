@@ -7,6 +7,8 @@ import { describeGroupCondition, describeRule, ordinal } from '../domain/explain
 import type { TreatyStatus } from '../domain/status.js';
 import { html, raw, type Html } from './html.js';
 import { NARROW, progressChart, WIDE } from './report-chart.js';
+import { conditionBars } from './report-conditions.js';
+import { beyondCounts } from './condition-view.js';
 import { REPORT_CSS } from './report-css.js';
 import { regionsFigure, shortGroupLabel } from './report-regions.js';
 import type { ReportParticipant, ReportResult, ReportSection } from './result.js';
@@ -46,6 +48,7 @@ function countdown(section: ReportSection): Html {
   if (eif.state === 'scheduled') {
     return html`<p class="countdown">Enters into force on ${dateField('entry_into_force.date', eif.date)}: in ${field('entry_into_force.days_until', eif.days_until)} ${noun(eif.days_until, 'day')}</p>`;
   }
+  if (beyondCounts(s.conditions)) return html`<p class="countdown">Still short: ${s.conditions.filter((c) => !c.met).map((c) => c.label).join(', ')}</p>`;
   const group = describeGroupCondition(treaty.rule);
   return html`<p class="countdown">${field('remaining', s.remaining)} more counted ${noun(s.remaining, 'instrument')} needed${group ? html`<small class="note"> (${group})</small>` : ''}</p>`;
 }
@@ -93,7 +96,7 @@ function statusBox(section: ReportSection): Html {
 <div class="headline">${field('counted', s.counted)} <small>${
     s.remaining > 0 ? html`counted instruments; the rule needs ${field('threshold', s.threshold)}` : html`counted instruments; ${field('threshold', s.threshold)} were needed`
   }</small></div>
-<div class="bar" role="img" aria-label="${percent}% of the threshold"><span style="width:${percent}%"></span></div>
+${beyondCounts(s.conditions) ? conditionBars(s.conditions) : html`<div class="bar" role="img" aria-label="${percent}% of the threshold"><span style="width:${percent}%"></span></div>`}
 ${countdown(section)}
 </div>
 <dl class="facts">

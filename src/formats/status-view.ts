@@ -5,6 +5,7 @@ import { describeDelay } from '../domain/delay.js';
 import type { Style } from '../ui/style.js';
 import { wrapText } from '../ui/wrap.js';
 import type { StatusResult } from './result.js';
+import { beyondCounts, conditionLine, showsConditions, wrapWords } from './condition-view.js';
 
 const BAR_WIDTH = 30;
 
@@ -27,12 +28,19 @@ export function statusView(result: StatusResult, style: Style, width?: number): 
   lines.push(['Counted', `${s.counted} of ${s.threshold}  ${style.cyan(progressBar(s.counted, s.threshold))} ${percent}%`]);
   lines.push(['Still needed', s.remaining === 0 ? 'none: the threshold is met' : String(s.remaining)]);
   if (s.pipeline > 0) lines.push(['In the pipeline', `${s.pipeline} signator${s.pipeline === 1 ? 'y has' : 'ies have'} taken a domestic step (approval, law or announcement) without depositing`]);
+  // A condition's line (a list's missing names) is wrapped at words on a terminal, so no line is wider.
+  const conditionRows = s.conditions.flatMap((c) => wrapWords(conditionLine(c), width === undefined ? undefined : width - 20).map((text) => (c.met ? text : style.yellow(text))));
+  if (showsConditions(s.conditions)) conditionRows.forEach((text, i) => lines.push([i === 0 ? 'Conditions' : '', text]));
+  if (beyondCounts(s.conditions) && s.remaining > 0 && s.conditions.some((c) => c.kind === 'share' && !c.met)) {
+    lines[lines.findIndex(([k]) => k === 'Still needed')]![1] = `at least ${s.remaining}: ${s.conditions.filter((c) => !c.met).map((c) => c.label).join(', ')} still short`;
+  }
   if (s.threshold_reached_on) lines.push(['Threshold met', formatLong(s.threshold_reached_on)]);
 
   const eif = s.entry_into_force;
   const nth = ordinal(s.threshold);
   if (eif.state === 'pending') {
-    lines.push(['Entry into force', `${style.yellow('pending')}: ${describeDelay(treaty.rule.delay)} after the ${nth} counted instrument`]);
+    const after = beyondCounts(s.conditions) ? 'the day the last condition is met' : `the ${nth} counted instrument`;
+    lines.push(['Entry into force', `${style.yellow('pending')}: ${describeDelay(treaty.rule.delay)} after ${after}`]);
   } else if (eif.state === 'scheduled') {
     lines.push(['Entry into force', `${style.green('scheduled')} for ${formatLong(eif.date!)}, in ${plural(eif.days_until!, 'day')}`]);
   } else {

@@ -10,7 +10,7 @@ import { envWithDb } from '../helpers/seeded-db.js';
 
 const STATUS_KEYS = [
   'treaty', 'title', 'short_title', 'as_of', 'data_as_of', 'data_age_days', 'data_stale', 'signatories', 'consents', 'pipeline', 'counted',
-  'threshold', 'remaining', 'threshold_reached_on', 'entry_into_force', 'signature', 'projection', 'projection_reason', 'checks',
+  'threshold', 'remaining', 'threshold_reached_on', 'entry_into_force', 'signature', 'projection', 'projection_reason', 'checks', 'conditions',
 ];
 
 async function statusJson(asOf: string, env = envWithDb()) {
