@@ -3,6 +3,7 @@ import type { Format } from '../domain/vocabulary.js';
 import type { Sink } from '../ui/sink.js';
 import type { Style } from '../ui/style.js';
 import { MACHINE } from './machine.js';
+import { visibleDeep } from './visible-text.js';
 import { listOf, type Result } from './result.js';
 import { statusAsList } from './status-row.js';
 import { statusView } from './status-view.js';
@@ -25,9 +26,12 @@ export function render(result: Result, format: Format, out: Sink, style: Style, 
   }
 }
 
-function* chunks(result: Result, format: Format, style: Style, view: TableView): Iterable<string> {
+function* chunks(given: Result, format: Format, style: Style, view: TableView): Iterable<string> {
   const width = view.width;
-  if (result.kind === 'text') return yield result.text;
+  if (given.kind === 'text') return yield given.text;
+  // What reaches a terminal shows the control characters of notes, names and headers as escapes;
+  // machine formats keep the exact text.
+  const result = format === 'table' ? shownToPeople(given) : given;
   if (result.kind === 'timeline') {
     if (format === 'table') return yield timelineView(result, style, width);
     return yield* MACHINE[format]({ columns: ['date', 'signatories', 'counted'], rows: result.series });
@@ -51,4 +55,9 @@ function* chunks(result: Result, format: Format, style: Style, view: TableView):
   }
   if (format === 'table') return yield* result.kind === 'history' ? historyView(result, style, view) : table(result, style, view);
   yield* MACHINE[format](listOf(result));
+}
+
+function shownToPeople(result: Exclude<Result, { kind: 'text' }>): Exclude<Result, { kind: 'text' }> {
+  if (result.kind !== 'stream') return visibleDeep(result);
+  return { ...result, rows: (function* () { for (const row of result.rows) yield visibleDeep(row); })() };
 }

@@ -19,3 +19,16 @@ export function visibleText(text: string): string {
 export function visibleLine(text: string): string {
   return visibleText(text).replace(/[\t\n]/g, escape);
 }
+
+/**
+ * Every string inside a result (rows, nested objects, lists) made visible, for a view meant for people.
+ * Done before the view adds its own colour, so that treaty's escapes are the only ones printed.
+ */
+export function visibleDeep<T>(value: T): T {
+  if (typeof value === 'string') return visibleText(value).replace(/\t/g, '\\x09') as T;
+  if (Array.isArray(value)) return value.map(visibleDeep) as T;
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, visibleDeep(v)])) as T;
+  }
+  return value;
+}
