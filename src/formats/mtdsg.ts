@@ -79,6 +79,13 @@ export function decodeMtdsg(bytes: Uint8Array, file: string): string {
   }
 }
 
+function xmlLimit(message: string): string {
+  const name = /Invalid name: "([^"]*)"/.exec(message);
+  if (name) return `it has an element named "${name[1]}", which no status page has (refused: it could alter the reader)`;
+  if (/nested tags/i.test(message)) return 'its elements are nested deeper than any status page (refused)';
+  return message.split('\n')[0]!;
+}
+
 export function parseMtdsg(raw: string, file: string): MtdsgDocument {
   const { text, repairs } = repair(raw);
   // Checked after the repairs too, so that a control byte cannot smuggle a declaration through.
@@ -95,7 +102,14 @@ export function parseMtdsg(raw: string, file: string): MtdsgDocument {
     }
     throw new UserError(`${file}:${valid.err.line}:${valid.err.col}: not well-formed XML: ${valid.err.msg.split('\n')[0]}`);
   }
-  const doc = new XMLParser({ ignoreAttributes: true, parseTagValue: false, trimValues: true, processEntities: true, htmlEntities: false }).parse(text) as Record<string, unknown>;
+  let doc: Record<string, unknown>;
+  try {
+    doc = new XMLParser({ ignoreAttributes: true, parseTagValue: false, trimValues: true, processEntities: true, htmlEntities: false }).parse(text) as Record<string, unknown>;
+  } catch (e) {
+    // The parser's own limits (nesting depth, element names such as __proto__ or constructor): no
+    // status page comes near them, so the file is refused as what it is.
+    throw new UserError(`${file}: not a UN Treaty Collection status page: ${xmlLimit((e as Error).message)}`);
+  }
   const treaty = path(doc, ['Document', 'Treaty']);
   if (!treaty) throw new UserError(`${file}: not a UN Treaty Collection status page (no Document/Treaty element)`);
   const external = path(treaty, ['Header', 'ExternalData']) ?? {};
