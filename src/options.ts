@@ -21,6 +21,8 @@ export interface ValueKind<T> {
   readonly complete: Completion;
   /** A value this kind always refuses: the bad-input test tries it on every option. */
   readonly malformed: string;
+  /** A value this kind accepts, for tests and the README's tables. */
+  readonly sample: string;
   parse(raw: string, where: string): T;
 }
 
@@ -30,12 +32,12 @@ const refuse = (where: string, allowed: string, raw: string): never => {
 
 export function date(): ValueKind<IsoDate> {
   const allowed = 'a real date like 2025-10-25';
-  return { kind: 'date', allowed, complete: 'none', malformed: '31/12/2025', parse: (raw, where) => (isIsoDate(raw) ? raw : refuse(where, allowed, raw)) };
+  return { kind: 'date', allowed, complete: 'none', malformed: '31/12/2025', sample: '2025-10-25', parse: (raw, where) => (isIsoDate(raw) ? raw : refuse(where, allowed, raw)) };
 }
 
 export function choice<T extends string>(choices: readonly T[]): ValueKind<T> {
   const allowed = `one of ${choices.join(', ')}`;
-  return { kind: 'choice', allowed, choices, complete: 'none', malformed: 'no-such-choice', parse: (raw, where) => (isOneOf(choices, raw) ? raw : refuse(where, allowed, raw)) };
+  return { kind: 'choice', allowed, choices, complete: 'none', malformed: 'no-such-choice', sample: choices[0]!, parse: (raw, where) => (isOneOf(choices, raw) ? raw : refuse(where, allowed, raw)) };
 }
 
 export function integer(min: number, max: number): ValueKind<number> {
@@ -45,6 +47,7 @@ export function integer(min: number, max: number): ValueKind<number> {
     allowed,
     complete: 'none',
     malformed: 'ten',
+    sample: String(min),
     parse(raw, where) {
       const n = /^\d{1,15}$/.test(raw) ? Number(raw) : NaN;
       return n >= min && n <= max ? n : refuse(where, allowed, raw);
@@ -59,6 +62,7 @@ export function seconds(max: number): ValueKind<number> {
     allowed,
     complete: 'none',
     malformed: '30s',
+    sample: '2.5',
     parse(raw, where) {
       const n = /^\d{1,6}(\.\d{1,3})?$/.test(raw) ? Number(raw) : NaN;
       return n > 0 && n <= max ? n : refuse(where, allowed, raw);
@@ -68,11 +72,11 @@ export function seconds(max: number): ValueKind<number> {
 
 /** Free text that must say something: an empty value is a slip (an unset shell variable). */
 export function text(allowed: string): ValueKind<string> {
-  return { kind: 'text', allowed, complete: 'none', malformed: ' ', parse: (raw, where) => (raw.trim() === '' ? refuse(where, allowed, raw) : raw.trim()) };
+  return { kind: 'text', allowed, complete: 'none', malformed: ' ', sample: 'text', parse: (raw, where) => (raw.trim() === '' ? refuse(where, allowed, raw) : raw.trim()) };
 }
 
 export function path(allowed = 'a file path'): ValueKind<string> {
-  return { kind: 'path', allowed, complete: 'file', malformed: '', parse: (raw, where) => (raw.trim() === '' ? refuse(where, allowed, raw) : raw) };
+  return { kind: 'path', allowed, complete: 'file', malformed: '', sample: 'file', parse: (raw, where) => (raw.trim() === '' ? refuse(where, allowed, raw) : raw) };
 }
 
 const isHttp = (s: string) => {
@@ -91,6 +95,7 @@ export function url(): ValueKind<string> {
     allowed,
     complete: 'none',
     malformed: 'treaties.un.org',
+    sample: 'https://treaties.un.org/',
     parse(raw, where) {
       const parts = raw.trim().split(/\s+/).filter(Boolean);
       return parts.length > 0 && parts.every(isHttp) ? parts.join(' ') : refuse(where, allowed, raw);
@@ -105,7 +110,8 @@ export function urlOrPath(): ValueKind<string> {
     kind: 'URL or path',
     allowed,
     complete: 'file',
-    malformed: '',
+    malformed: 'ftp://example.org/page.xml',
+    sample: 'page.xml',
     parse(raw, where) {
       if (raw.trim() === '' || (/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) && !isHttp(raw))) return refuse(where, allowed, raw);
       return raw;
@@ -116,13 +122,13 @@ export function urlOrPath(): ValueKind<string> {
 /** A participant's code or name; whether the database knows it is the command's to say (exit 1). */
 export function participant(): ValueKind<string> {
   const allowed = 'an ISO code (VN, VNM) or a name ("Viet Nam")';
-  return { kind: 'participant', allowed, complete: 'participants', malformed: ' ', parse: (raw, where) => (raw.trim() === '' ? refuse(where, allowed, raw) : raw.trim()) };
+  return { kind: 'participant', allowed, complete: 'participants', malformed: ' ', sample: 'VN', parse: (raw, where) => (raw.trim() === '' ? refuse(where, allowed, raw) : raw.trim()) };
 }
 
 /** A treaty's id or alias; whether the database holds it is the command's to say (exit 1). */
 export function treaty(): ValueKind<string> {
   const allowed = 'a treaty id or alias (XVIII-16, hanoi)';
-  return { kind: 'treaty', allowed, complete: 'treaties', malformed: ' ', parse: (raw, where) => (raw.trim() === '' ? refuse(where, allowed, raw) : raw.trim()) };
+  return { kind: 'treaty', allowed, complete: 'treaties', malformed: ' ', sample: 'hanoi', parse: (raw, where) => (raw.trim() === '' ? refuse(where, allowed, raw) : raw.trim()) };
 }
 
 /** A UN regional group or a membership, by any of the names people use for it. */
@@ -134,6 +140,7 @@ export function group(): ValueKind<GroupFilter> {
     choices: ['African', 'Asia-Pacific', 'Eastern-European', 'GRULAC', 'WEOG', 'none', 'un_member', 'coe_member', 'eu_member'],
     complete: 'none',
     malformed: 'Atlantis',
+    sample: 'WEOG',
     parse: (raw, where) => resolveGroup(raw) ?? refuse(where, allowed, raw),
   };
 }
@@ -141,7 +148,7 @@ export function group(): ValueKind<GroupFilter> {
 /** Column names; which columns exist is checked where they are known (formats/columns.ts, exit 2 too). */
 export function columnNames(): ValueKind<string> {
   const allowed = 'column names separated by commas';
-  return { kind: 'columns', allowed, complete: 'none', malformed: ' ', parse: (raw, where) => (/^[a-z0-9_-]+$/i.test(raw) ? raw : refuse(where, allowed, raw)) };
+  return { kind: 'columns', allowed, complete: 'none', malformed: 'code;name', sample: 'code', parse: (raw, where) => (/^[a-z0-9_-]+$/i.test(raw) ? raw : refuse(where, allowed, raw)) };
 }
 
 /** `participant:date[:action]`, an instrument that has not been deposited (what-if). */
@@ -152,6 +159,7 @@ export function deposit<A extends string>(actions: readonly A[], fallback: A): V
     allowed,
     complete: 'participants',
     malformed: 'Qatar',
+    sample: 'Qatar:2026-12-15',
     parse(raw, where) {
       const m = /^(.+?):(\d{4}-\d{2}-\d{2})(?::([a-z_]+))?$/.exec(raw.trim());
       if (!m || m[1]!.trim() === '') return refuse(where, allowed, raw);
