@@ -1,7 +1,8 @@
 // The registry of commands, and main: read the command line (from the specs, or through commander for
 // help and mistakes), run the one command, print its result, and turn every error into a line on
 // stderr and an exit code (0 done, 1 failed, 2 the command line is wrong).
-import { isatty } from 'node:tty';
+import { fstatSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createContext } from './context.js';
 import { UserError } from './errors.js';
 import type { Io } from './io.js';
@@ -103,8 +104,22 @@ function report(e: unknown, io: Io): number {
   return 1;
 }
 
+/**
+ * isatty, not process.stdout: creating that stream would make a piped stdout non-blocking. node:tty
+ * loads node:net and the streams (a tenth of a read command's start-up), so it is asked only when
+ * stdout is a character device at all: never for a pipe or a file, which is what scripts give.
+ */
+function stdoutIsTTY(): boolean {
+  try {
+    if (!fstatSync(1).isCharacterDevice()) return false;
+  } catch {
+    return false;
+  }
+  const { isatty } = createRequire(import.meta.url)('node:tty') as typeof import('node:tty');
+  return isatty(1);
+}
+
 function defaultIo(): Io {
-  // isatty, not process.stdout: creating that stream would make a piped stdout non-blocking.
-  const isTTY = isatty(1);
+  const isTTY = stdoutIsTTY();
   return { out: fdSink(1), err: fdSink(2), isTTY, columns: isTTY ? process.stdout.columns : undefined, env: process.env };
 }
