@@ -1,7 +1,7 @@
 // The registry of commands, and main: read the command line (from the specs, or through commander for
 // help and mistakes), run the one command, print its result, and turn every error into a line on
 // stderr and an exit code (0 done, 1 failed, 2 the command line is wrong).
-import { fstatSync } from 'node:fs';
+import { fstatSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createContext } from './context.js';
 import { UserError } from './errors.js';
@@ -107,11 +107,15 @@ function report(e: unknown, io: Io): number {
 /**
  * isatty, not process.stdout: creating that stream would make a piped stdout non-blocking. node:tty
  * loads node:net and the streams (a tenth of a read command's start-up), so it is asked only when
- * stdout is a character device at all: never for a pipe or a file, which is what scripts give.
+ * stdout is a character device other than /dev/null: never for a pipe or a file, which is what
+ * scripts give.
  */
 function stdoutIsTTY(): boolean {
   try {
-    if (!fstatSync(1).isCharacterDevice()) return false;
+    const out = fstatSync(1);
+    if (!out.isCharacterDevice()) return false;
+    // /dev/null is a character device too, and what a script that wants only the exit code gives.
+    if (out.rdev === statSync('/dev/null', { throwIfNoEntry: false })?.rdev) return false;
   } catch {
     return false;
   }
