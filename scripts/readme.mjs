@@ -7,7 +7,8 @@
 //                                                   and stderr in the order written; `head=N` and
 //                                                   `tail=N` after "run" keep that many lines
 // Commands run in-process from dist/ (npm run readme builds first) in a temporary folder with a new
-// database, TZ=UTC and no terminal; README_COLUMNS=80 renders them as on an 80-column terminal.
+// database, TZ=UTC and no terminal; README_COLUMNS=80 (or regenerate(text, { columns, env })) renders
+// them as on an 80-column terminal, with more environment variables if given.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -61,10 +62,10 @@ function trim(lines, head, tail) {
 }
 
 /** The README with every generated part rebuilt. */
-export async function regenerate(text, { columns = process.env.README_COLUMNS ? Number(process.env.README_COLUMNS) : undefined } = {}) {
+export async function regenerate(text, { columns = process.env.README_COLUMNS ? Number(process.env.README_COLUMNS) : undefined, env: extraEnv = {} } = {}) {
   const reference = require(join(root, 'dist', 'reference.cjs'));
   const folder = mkdtempSync(join(tmpdir(), 'treaty-readme-'));
-  const env = { HOME: folder, TREATY_DB: join(folder, 'treaty.db'), TZ: 'UTC', ...(columns ? { COLUMNS: String(columns) } : {}) };
+  const env = { HOME: folder, TREATY_DB: join(folder, 'treaty.db'), TZ: 'UTC', ...(columns ? { COLUMNS: String(columns) } : {}), ...extraEnv };
   const cwd = process.cwd();
   process.chdir(folder); // files the examples write (report --out) land in the temporary folder
   try {
