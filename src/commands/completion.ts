@@ -62,6 +62,7 @@ export function completionScript(shell: string, specs: readonly AnySpec[]): stri
 }
 
 // Our own words only (commands, options, choices): checked so that no generated line needs quoting.
+// The bash script avoids what zsh's bashcompinit lacks (mapfile, extended patterns).
 const SAFE = /^[A-Za-z0-9_.:@+-]+$/;
 function words(list: readonly string[]): string {
   for (const w of list) if (!SAFE.test(w)) throw new Error(`completion: "${w}" would need quoting`);
@@ -95,8 +96,10 @@ _treaty_fixed() {
   for w in "$@"; do [[ "$w" == "$cur"* ]] && COMPREPLY+=("$w"); done
 }
 _treaty_files() {
+  local f
   compopt -o filenames 2>/dev/null
-  mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+  COMPREPLY=()
+  while IFS= read -r f; do COMPREPLY+=("$f"); done < <(compgen -f -- "$cur")
 }
 _treaty_names() {
   local want="\${cur//\\\\/}" word
@@ -115,9 +118,11 @@ _treaty() {
       ${valued.filter((v) => v !== '--db').join('|')}) ((i++)); continue ;;
       -*) continue ;;
     esac
-    if [[ -z "$cmd" ]]; then cmd="$word"
-    elif [[ "$cmd" == @(${groups.join('|') || '-'}) ]]; then cmd="$cmd $word"
-    else ((n++)); fi
+    if [[ -z "$cmd" ]]; then cmd="$word"; continue; fi
+    case "$cmd" in
+      ${groups.join('|') || '-'}) cmd="$cmd $word" ;;
+      *) n=$((n + 1)) ;;
+    esac
   done
   case "$cmd|$prev" in
 ${valueCases.join('\n')}

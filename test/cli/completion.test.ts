@@ -36,6 +36,8 @@ describe('treaty completion', () => {
     expect(bashComplete(env, ['treaty', 'db', 'ch'])).toEqual(['check']);
     expect(bashComplete(env, ['treaty', 'record', 'VN', 'rat'])).toEqual(['ratification']);
     expect(bashComplete(env, ['treaty', 'completion', 'f'])).toEqual(['fish']);
+    expect(bashComplete(env, ['treaty', 'import', 'READ'])).toEqual(['README.md']);
+    expect(bashComplete(env, ['treaty', '--db', 'READ'])).toEqual(['README.md']);
   });
 
   it('completes participant names wherever one is taken, quoted for the shell', () => {
