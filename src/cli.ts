@@ -46,7 +46,8 @@ export const COMMANDS: readonly AnySpec[] = [
 export const GROUPS: Readonly<Record<string, string>> = { db: 'the database file: path, check, backup, update' };
 const GROUP_NAMES = new Set(Object.keys(GROUPS));
 
-const EPILOGUE = `
+/** Under the top-level help: one example of each command, where the database is, the exit codes. */
+const epilogue = () => `
 Examples:
 ${COMMANDS.filter((s) => !s.hidden && s.examples[0]).map((s) => `  $ ${s.examples[0]![0]}`).join('\n')}
 
@@ -73,7 +74,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       return code;
     }
     const { commanderRun } = await import('./options-commander.js');
-    const refused = await commanderRun(argv, { specs: COMMANDS, groups: GROUPS, version: VERSION, epilogue: EPILOGUE }, io, run);
+    const refused = await commanderRun(argv, { specs: COMMANDS, groups: GROUPS, version: VERSION, epilogue: epilogue() }, io, run);
     return refused ?? code;
   } catch (e) {
     return report(e, io);

@@ -116,8 +116,3 @@ export async function commanderRun(argv: readonly string[], p: Program, io: Io, 
     throw e;
   }
 }
-
-/** The program with every command declared: for the completion scripts' tests and the README. */
-export async function programFor(p: Program, io: Io): Promise<Command> {
-  return build(p, undefined, io, async () => {}, await columnsOf(p.specs));
-}
