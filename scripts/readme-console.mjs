@@ -31,7 +31,13 @@ try {
   const blocks = [];
   const updated = readme.replace(/```console\n(\$ treaty [^\n]*)\n([\s\S]*?)```/g, (whole, first, body) => {
     if (!generated(first)) return whole;
-    const output = inPty(first.slice(2));
+    const full = inPty(first.slice(2));
+    // A block the README abridges (it ends in "...", as npm run readme's head=N writes it) is compared on the lines it keeps.
+    const kept = body.trimEnd().split('\n');
+    const cut = kept.indexOf('...');
+    const lines = full.split('\n');
+    const tail = cut < 0 ? 0 : kept.length - cut - 1;
+    const output = cut < 0 ? full : [...lines.slice(0, cut), '...', ...(tail ? lines.slice(-tail) : [])].join('\n');
     if (output.trimEnd() !== body.trimEnd()) blocks.push(first);
     return `\`\`\`console\n${first}\n${output}\n\`\`\``;
   });

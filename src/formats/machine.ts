@@ -1,6 +1,5 @@
 // Formats for programs: no colour, no padding, no prose. Dates stay ISO, numbers stay numbers,
 // a missing value is empty in CSV/TSV and null in JSON.
-import { stringify } from 'csv-stringify/sync';
 import type { Cell, Row } from './result.js';
 
 /** What the machine formats read: rows may stream from the database, one at a time. */
@@ -23,18 +22,26 @@ function text(cell: Cell): string {
   return Array.isArray(cell) ? cell.join(';') : String(cell);
 }
 
-/** RFC 4180 quoting, header row first, LF line endings. */
+/** A CSV field: quoted when it holds a comma, a quote or a line break, quotes doubled (RFC 4180). */
+export function csvField(value: string): string {
+  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/**
+ * RFC 4180 quoting, header row first, LF line endings. Written by hand: csv-stringify's per-field
+ * machinery was a tenth of `export --csv`'s time, and a property test holds this to its output.
+ */
 export function* csv({ columns, rows }: Rows): Generator<string> {
-  yield stringify([columns as string[]]);
-  let batch: string[][] = [];
+  yield `${columns.map(csvField).join(',')}\n`;
+  let chunk = '';
   for (const r of rows) {
-    batch.push(columns.map((c) => text(r[c] ?? null)));
-    if (batch.length === 500) {
-      yield stringify(batch);
-      batch = [];
+    chunk += `${columns.map((c) => csvField(text(r[c] ?? null))).join(',')}\n`;
+    if (chunk.length > 65536) {
+      yield chunk;
+      chunk = '';
     }
   }
-  if (batch.length) yield stringify(batch);
+  if (chunk) yield chunk;
 }
 
 /** Tab-separated; a tab, newline, carriage return or backslash inside a value is written \t, \n, \r, \\. */

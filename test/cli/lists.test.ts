@@ -159,12 +159,13 @@ describe('treaty participants', () => {
   });
 
   it.each([
-    [['--status', 'ratified'], 1, 'error: --status: unknown value "ratified"\nhint: choose from: none, signed, consented, in_force, denounced\n'],
-    [['--kind', 'country'], 1, 'error: --kind: unknown value "country"\nhint: choose from: state, reio\n'],
-    [['--group', 'Oceania'], 1, /^error: --group: unknown group "Oceania"\nhint: choose from: African States, .*WEOG work too\)\n$/],
-    [['--columns', 'code,nam'], 1, /^error: unknown column "nam"\nhint: the columns are: code, name, kind, /],
-    [['--columns', 'code,,name'], 2, /^error: --columns: expected names separated by commas/],
-    [['--status', ''], 2, /^error: --status: expected one or more of/],
+    // An unknown choice is a usage error like a malformed value (issue 15): exit 2, the choices named.
+    [['--status', 'ratified'], 2, 'error: --status: expected one of none, signed, consented, in_force, denounced, got "ratified"\n'],
+    [['--kind', 'country'], 2, 'error: --kind: expected one of state, reio, got "country"\n'],
+    [['--group', 'Oceania'], 2, /^error: --group: expected a group: African States, .*WEOG\.\.\.\), got "Oceania"\n$/],
+    [['--columns', 'code,nam'], 2, /^error: --columns: unknown column "nam"; the columns are: code, name, kind, .*\n$/],
+    [['--columns', 'code,,name'], 2, /^error: --columns: expected column names separated by commas, got ""\n$/],
+    [['--status', ''], 2, /^error: --status: expected one of none, signed, /],
     [['--sort', 'date'], 2, 'error: --sort: expected one of name, signed_on, consent_on, got "date"\n'],
   ])('rejects %j with exit %i, one message, nothing on stdout', async (args, code, stderr) => {
     const r = await run(['participants', ...args], env);

@@ -117,7 +117,7 @@ describe('treaty report', () => {
   it('refuses an empty file name as a usage error', async () => {
     const r = await run(['report', '--out', '', ...AS_OF], cleanEnv());
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('error: expected a file name for the output, got an empty one\n');
+    expect(r.stderr).toBe('error: --out: expected a file path, got ""\n');
   });
 
   describe('bad --out: one line, exit 1, nothing written, the database unchanged', () => {

@@ -129,7 +129,7 @@ describe('the command line contract', () => {
     const r = await run(['--help'], env);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Examples:');
-    expect(r.stdout).toContain('treaty status --json');
+    expect(r.stdout).toContain('$ treaty status');
     expect(r.stdout).toContain('Exit codes');
     expect(existsSync(env.TREATY_DB!)).toBe(false);
   });
@@ -152,7 +152,7 @@ describe('the command line contract', () => {
     [['status', '--as-of', '2025-13-01'], 'error: --as-of: expected a real date like 2025-10-25, got "2025-13-01"\n'],
     [['status', '--format', 'xml'], 'error: --format: expected one of table, csv, tsv, json, ndjson, markdown, got "xml"\n'],
     [['status', '--json', '--csv'], 'error: choose one output format, not json and csv\n'],
-    [['status', '--treaty', ''], 'error: --treaty: expected a treaty id or alias, got an empty value\n'],
+    [['status', '--treaty', ''], 'error: --treaty: expected a treaty id or alias (XVIII-16, hanoi), got ""\n'],
   ])('rejects %j with exit 2 and one line', async (args, stderr) => {
     const env = cleanEnv();
     expect(await run(args, env)).toEqual({ code: 2, stdout: '', stderr });

@@ -116,7 +116,7 @@ describe('treaty remove and treaty undo', () => {
   it('undo of an unknown change, or of a non-number, fails cleanly', async () => {
     const env = freshEnv();
     expect(await run(['undo', '99999'], env)).toMatchObject({ code: 1, stderr: 'error: no change number 99999\nhint: list them with: treaty changes\n' });
-    expect(await run(['undo', 'last'], env)).toMatchObject({ code: 2, stderr: 'error: undo: expected a change number, got "last"\n' });
+    expect(await run(['undo', 'last'], env)).toMatchObject({ code: 2, stderr: 'error: undo <change-id>: expected a whole number from 1 to 9007199254740991, got "last"\n' });
   });
 });
 

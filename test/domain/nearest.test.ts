@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { editDistance, nearest, normalizeName } from '../../src/domain/nearest.js';
+import { editDistance, nearest, normalizeName, normalizeUnicode } from '../../src/domain/nearest.js';
 
 describe('normalizeName', () => {
   it.each([
@@ -100,5 +100,18 @@ describe('nearest', () => {
         expect(nearest(name, participants)).toContain(p.value);
       }),
     );
+  });
+});
+
+describe('normalizeName on ASCII', () => {
+  it('gives what the general Unicode normalization gives, for any printable ASCII text', () => {
+    fc.assert(fc.property(fc.stringMatching(/^[\x20-\x7e]{0,40}$/), (text) => normalizeName(text) === normalizeUnicode(text)), { numRuns: 2000 });
+  });
+  it('the same for Latin text with accents, apostrophes and dashes of every kind', () => {
+    const latin = fc.constantFrom(...'aeiouAEIOU nN-\'’–.,()çÇéÉèêëíîïñóôöõúûüÿÅåæøßœŁłŞşğİıǅﬁ½²'.split(''));
+    fc.assert(fc.property(fc.array(latin, { maxLength: 30 }).map((cs) => cs.join('')), (text) => normalizeName(text) === normalizeUnicode(text)), { numRuns: 3000 });
+  });
+  it('and leaves anything else to it', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 30 }), (text) => normalizeName(text) === normalizeUnicode(text)));
   });
 });

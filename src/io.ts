@@ -1,0 +1,11 @@
+// The streams and terminal a command line runs with: the real ones in bin/treaty.js, fakes in tests.
+import type { Sink } from './ui/sink.js';
+
+export interface Io {
+  out: Sink;
+  err: Sink;
+  isTTY: boolean;
+  /** The terminal's width, when stdout is one. */
+  columns: number | undefined;
+  env: NodeJS.ProcessEnv;
+}

@@ -1,0 +1,31 @@
+// A command's result on the screen: rendered in the chosen format on stdout, its warnings and notice
+// on stderr. The renderer and the styles load only here, after the command has produced its result.
+import type { Format } from './domain/vocabulary.js';
+import type { Result } from './formats/result.js';
+import type { Io } from './io.js';
+import { colorLevel } from './ui/color.js';
+
+export interface RespondOptions {
+  color: boolean;
+  /** --wide: every column in full, even on a terminal. */
+  wide: boolean;
+  /** The command's name: its order of hiding columns. */
+  command: string;
+}
+
+/** Prints `result` and returns the exit code it asks for (0 unless a list says otherwise). */
+export async function respond(result: Result, format: Format, o: RespondOptions, io: Io): Promise<number> {
+  const { render } = await import('./formats/render.js');
+  const { styleFor } = await import('./ui/style.js');
+  const { noticeWriter } = await import('./ui/notice.js');
+  const style = await styleFor(format === 'table' ? colorLevel(io.isTTY, io.env, o.color) : 0);
+  const notice = noticeWriter(io.err, style, io.columns);
+  if (result.kind === 'status') for (const check of result.status.checks) io.err.write(`warning: ${check}\n`);
+  try {
+    render(result, format, io.out, style, { width: io.columns, wide: o.wide, command: o.command, notice });
+  } finally {
+    if (result.kind === 'stream') result.release();
+  }
+  if (result.kind === 'list' && result.notice && (format === 'table' || result.noticeAlways) && !io.out.closed) notice(result.notice);
+  return result.kind === 'list' && result.exitCode !== undefined ? result.exitCode : 0;
+}
