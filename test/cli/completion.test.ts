@@ -2,13 +2,13 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, ROOT, runCli, tempDir } from '../helpers/run-cli.js';
+import { BIN, cleanEnv, ROOT, runCli, tempDir } from '../helpers/run-cli.js';
 import { runMain } from '../helpers/run-main.js';
 import { envWithDb } from '../helpers/seeded-db.js';
 
 /** A PATH whose `treaty` is the built binary, as after an install, and a database to complete from. */
-function withTreatyOnPath(): Record<string, string> {
-  const env = envWithDb();
+function withTreatyOnPath(seeded = true): Record<string, string> {
+  const env = seeded ? envWithDb() : cleanEnv();
   const bin = join(env.HOME!, 'bin');
   mkdirSync(bin);
   writeFileSync(join(bin, 'treaty'), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`, { mode: 0o755 });
@@ -58,7 +58,7 @@ describe('treaty completion', () => {
   });
 
   it('never creates a database, and offers nothing without one', () => {
-    const bare = withTreatyOnPath();
+    const bare = withTreatyOnPath(false);
     expect(bashComplete(bare, ['treaty', 'history', 'Viet'])).toEqual([]);
     expect(runCli(['__complete', 'participants'], bare)).toEqual({ code: 0, stdout: '', stderr: '' });
     expect(existsSync(bare.TREATY_DB!)).toBe(false);
