@@ -34,7 +34,7 @@ export async function history(ctx: Ctx, o: HistoryOptions): Promise<HistoryResul
       const states = new Map(participantStates(treaty, known, actions, asOf, { published: store.published(treaty.id) }).map((s) => [s.code, s]));
       for (const p of chosen) {
         const s = states.get(p.code)!;
-        standing.get(p.code)!.push({ treaty: treaty.id, short_title: treaty.short_title, status: s.status, signed_on: s.signed_on, consent_on: s.consent_on, in_force_on: s.in_force_on });
+        standing.get(p.code)!.push({ treaty: treaty.id, short_title: treaty.short_title, status: s.status, signed_on: s.signed_on, consent_on: s.consent_on, in_force_on: s.in_force_on, date_unknown: s.date_unknown, party_by: s.party_by });
         for (const a of actions) {
           if (a.code !== p.code) continue;
           rows.push({ code: p.code, name: p.name, treaty: a.treaty, date: a.date, action: a.action, reference: a.reference, source: a.source, note: a.note, status: s.status, in_force_on: s.in_force_on });

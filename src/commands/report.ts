@@ -44,7 +44,7 @@ function section(store: Store, participants: ReadonlyMap<string, Participant>, t
   return {
     treaty,
     status,
-    series: cumulativeSeries(treaty, states, published),
+    series: cumulativeSeries(treaty, states),
     regions: regionalBreakdown(states),
     participants: states.filter((s) => s.status !== 'none').map((s) => ({ ...s, sources: [...(sources.get(s.code) ?? [])] })),
     not_yet: states.filter((s) => s.status === 'none').map((s) => s.name),

@@ -58,7 +58,7 @@ const CountsSchema = z.strictObject({
   date: IsoDateSchema,
   signatories: z.int().min(0).nullable(),
   parties: z.int().min(0).nullable(),
-  /** Parties the depositary counted that day whose dates the data lacks (so they cannot be counted). */
+  /** Parties the depositary counted that day whose dates the data lacks: the total proves them parties from that day. */
   not_in_data: z.array(ParticipantCodeSchema).optional(),
   source: SourceSchema,
   note: z.string().optional(),

@@ -4,6 +4,7 @@ import { applyDelay } from './delay.js';
 import { entryIntoForce, participantEntryIntoForce, type EntryIntoForce } from './entry-into-force.js';
 import type { ActionRow, Participant, PublishedInForce, TreatyDefinition } from './model.js';
 import { compareNames } from './nearest.js';
+import { partyProofs } from './party-proof.js';
 import { project, type Projection } from './projection.js';
 import { DOMESTIC_ACTIONS, type EntryIntoForceState, type ParticipantStatus } from './vocabulary.js';
 
@@ -21,6 +22,10 @@ export interface ParticipantState {
   in_force_on: IsoDate | null;
   denounced_on: IsoDate | null;
   status: ParticipantStatus;
+  /** A source proves it a party, but none gives the date of its consent: consent_on is null for want of a date, not of a consent. */
+  date_unknown: boolean;
+  /** When date_unknown: the first date a source proves it a party (it is counted from then). */
+  party_by: IsoDate | null;
   /** The latest domestic step (approval, law, announcement) by the as-of date, and its date. */
   latest_step: string | null;
   latest_step_on: IsoDate | null;
@@ -100,7 +105,7 @@ export function participantStates(
   const consentOf = new Map(eif.consents.map((c) => [c.code, c]));
   // A party known only from the depositary shows from the first date a source proves it a party:
   // its consent came earlier, on a day nobody could source.
-  const publishedOf = new Map((options.published ?? []).filter((p) => (p.in_force_on ?? p.party_by)! <= asOf).map((p) => [p.code, p]));
+  const publishedOf = new Map([...partyProofs(treaty, options.published ?? []).values()].filter((p) => p.from <= asOf).map((p) => [p.code, p]));
   // Every known participant has a row (status none when it has done nothing); an action by a code
   // missing from the map still shows, under its code.
   const codes = new Set([...participants.keys(), ...signedOn.keys(), ...consentOf.keys(), ...denouncedOn.keys(), ...publishedOf.keys()]);
@@ -111,7 +116,7 @@ export function participantStates(
     const published = consent ? undefined : publishedOf.get(code);
     const inForceOn = consent ? participantEntryIntoForce(treaty.rule, eif, consent.date) : (published?.in_force_on ?? null);
     // A party by a date consented by then, so the rule's delay for later parties bounds its entry into force.
-    const inForceBy = inForceOn ?? (published?.party_by ? applyDelay(published.party_by, treaty.rule.later.delay) : null);
+    const inForceBy = inForceOn ?? (published ? applyDelay(published.from, treaty.rule.later.delay) : null);
     const denounced = denouncedOn.get(code) ?? null;
     let status: ParticipantStatus = 'signed';
     // Only a party can denounce: a denunciation with no consent on record leaves the status as it is.
@@ -130,6 +135,8 @@ export function participantStates(
       in_force_on: inForceOn,
       denounced_on: denounced,
       status,
+      date_unknown: published !== undefined,
+      party_by: published?.from ?? null,
       latest_step: latestStep.get(code)?.action ?? null,
       latest_step_on: latestStep.get(code)?.date ?? null,
     });

@@ -1,5 +1,6 @@
 // `treaty history` for people: each participant, where it stands in each treaty, then its actions.
 import type { Style } from '../ui/style.js';
+import { certaintyWords } from './certainty.js';
 import type { HistoryResult } from './result.js';
 import { table } from './table.js';
 
@@ -17,10 +18,11 @@ export function* historyView(result: HistoryResult, style: Style, width?: number
         t.consent_on ? `consent on ${t.consent_on}` : null,
         t.in_force_on ? `in force for it on ${t.in_force_on}` : null,
       ].filter(Boolean);
-      yield `  ${t.treaty} ${style.dim(String(t.short_title))}: status ${t.status}${dates.length ? `; ${dates.join(', ')}` : ''}\n`;
+      const unknown = certaintyWords({ date_unknown: t.date_unknown ?? null, party_by: t.party_by ?? null, in_force_on: t.in_force_on ?? null });
+      yield `  ${t.treaty} ${style.dim(String(t.short_title))}: status ${t.status}${dates.length ? `; ${dates.join(', ')}` : ''}${unknown ? `; ${unknown}` : ''}\n`;
     }
     const rows = result.list.rows.filter((r) => r.code === p.code);
     if (rows.length > 0 && columns.length > 0) yield* table({ kind: 'list', columns, rows }, style, width);
-    else if (rows.length === 0) yield '  No action recorded.\n';
+    else if (rows.length === 0) yield p.treaties.some((t) => t.date_unknown === true) ? '  No action recorded: the dates of its actions are not found in any source.\n' : '  No action recorded.\n';
   }
 }
