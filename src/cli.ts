@@ -98,7 +98,8 @@ export function buildProgram(io: Io, argv: readonly string[] = [], state: { exit
     const { styleFor } = await import('./ui/style.js');
     const style = await styleFor(format === 'table' ? colorLevel(io.isTTY, io.env, flags.color) : 0);
     if (result.kind === 'list' && result.exitCode !== undefined) state.exitCode = result.exitCode;
-    if (result.kind === 'status') for (const check of result.status.checks) io.err.write(`warning: ${check}\n`);
+    // JSON carries the checks as objects; everyone else reads them here.
+    if (result.kind === 'status' && format !== 'json' && format !== 'ndjson') for (const check of result.status.checks) io.err.write(`warning: ${check.message}\n`);
     try {
       render(result, format, io.out, style, io.columns);
     } finally {
@@ -307,10 +308,11 @@ export function buildProgram(io: Io, argv: readonly string[] = [], state: { exit
         .option('--input-format <format>', 'csv, tsv, json, ndjson or xml (default: from the extension or the content)')
         .option('--source <url>', "for an XML status page: where it comes from (default: the treaty's status page address)")
         .option('--replace', 'let a row replace a stored action of the same kind on another date')
+        .option('--data-as-of <date>', 'the date the imported data is as of: sets the data date of each treaty it touches')
         .option('--dry-run', 'say what would be added, changed and left as it is; change nothing'),
       false,
     ).action(async (files: string[], _flags, cmd: Command) => {
-      const flags = cmd.optsWithGlobals<GlobalFlags & FormatFlags & { inputFormat?: string; source?: string; replace?: boolean; dryRun?: boolean }>();
+      const flags = cmd.optsWithGlobals<GlobalFlags & FormatFlags & { inputFormat?: string; source?: string; replace?: boolean; dryRun?: boolean; dataAsOf?: string }>();
       const { importFiles } = await import('./commands/import.js');
       const { INPUT_FORMATS } = await import('./formats/read-actions.js');
       const { parseSource } = await import('./options-lists.js');
@@ -325,6 +327,7 @@ export function buildProgram(io: Io, argv: readonly string[] = [], state: { exit
         replace: flags.replace === true,
         dryRun: flags.dryRun === true,
         command: commandLine,
+        dataAsOf: flags.dataAsOf === undefined ? undefined : parseDate(flags.dataAsOf, '--data-as-of'),
       };
       await respond(flags, () => importFiles(ctx, options));
     });
@@ -580,7 +583,7 @@ Evaluated as of the latest hypothetical date (or --as-of), with the same engine 
         .option('--rule <file>', 'the rule as JSON (the "rule" object of data/treaties/*.json) instead')
         .option('--alias <name>', 'another name for the treaty (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
         .option('--short-title <text>', 'a short title (default: the page title)')
-        .option('--snapshot-date <date>', 'the date the page was read (default: today)')
+        .option('--snapshot-date <date>', 'the date the data is as of (default: the latest date on the page, which states none)')
         .option('--dry-run', 'say what would be added, change nothing')
         .addHelpText('after', `
 Example (the Arms Trade Treaty: the 50th instrument, then 90 days):

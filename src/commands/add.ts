@@ -14,6 +14,7 @@ import { UsageError, UserError } from '../errors.js';
 import { actionRowsOf, decodeMtdsg, parseMtdsg, type MtdsgDocument } from '../formats/mtdsg.js';
 import type { ListResult } from '../formats/result.js';
 import { actionWriter, writeTransaction } from '../store/writes.js';
+import { dataDateNote, latestDateOn } from './data-date.js';
 import { readFileBytes } from './import.js';
 
 export interface AddOptions {
@@ -85,6 +86,8 @@ export async function addTreaty(ctx: Ctx, given: AddOptions): Promise<ListResult
   const concluded = parseConclusion(doc.conclusion);
   if (!concluded) throw new UserError(`${o.file}: cannot read the place and date of conclusion from "${doc.conclusion}"`);
   const signatures = doc.rows.flatMap((r) => (r.signature ? [r.signature.date] : [])).sort();
+  const onPage = latestDateOn(doc);
+  const dataDate = o.snapshotDate !== undefined ? { date: o.snapshotDate, how: 'given' as const } : onPage !== null ? { date: onPage, how: 'page' as const } : { date: ctx.today(), how: 'fetched' as const };
   const definition = TreatyDefinitionSchema.safeParse({
     id: doc.id,
     aliases: [...o.aliases],
@@ -100,7 +103,7 @@ export async function addTreaty(ctx: Ctx, given: AddOptions): Promise<ListResult
     signature: { opens_on: signatures[0] && signatures[0] < concluded.date ? signatures[0] : concluded.date, closes_on: null, text: `Concluded at ${concluded.place} on ${concluded.date}; the closing date for signature is not read from the status page.`, source: o.source },
     actions: [...ACTIONS],
     rule,
-    snapshot: { date: o.snapshotDate ?? ctx.today(), signatories: doc.signatories, parties: doc.parties, source: o.source, note: `Header of the status page read by treaty add from ${o.file}.` },
+    snapshot: { date: dataDate.date, signatories: doc.signatories, parties: doc.parties, source: o.source, note: `Header of the status page read by treaty add from ${o.file}; ${dataDateNote(dataDate.how, dataDate.date)}.` },
     ...(doc.texts.length ? { depositary_texts: doc.texts } : {}),
     ...(doc.entry_into_force ? { entry_into_force: { date: doc.entry_into_force, source: o.source, note: 'Given in the header of the status page.' } } : {}),
   });
@@ -161,6 +164,7 @@ export async function addTreaty(ctx: Ctx, given: AddOptions): Promise<ListResult
     const lines = [
       `${o.dryRun ? 'would add' : 'added'} treaty ${treaty.id} (${treaty.short_title}): ${rows.length} actions of ${doc.rows.length} participants; ${checks.length ? 'the header disagrees:' : "the header's counts and date of entry into force agree"}`,
       ...checks,
+      dataDateNote(dataDate.how, dataDate.date),
       ...(doc.repairs.length ? [`repaired: ${doc.repairs.join('; ')}`] : []),
       ...added.map((p) => `new participant without an ISO code: ${p.name} (${p.code})`),
       ...(doc.texts.length ? [`kept ${doc.texts.length} declarations, reservations and objections as the depositary's text`] : []),

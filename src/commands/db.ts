@@ -38,7 +38,7 @@ export async function dbCheck(ctx: Ctx, db: string | undefined): Promise<ListRes
       { check: 'bundled_actions_missing', value: missing },
       ...store.definitions().map((t) => {
         const problems = headerChecks(t, participants, store.actions(t.id), store.published(t.id));
-        return { check: `depositary_counts_${t.id}`, value: problems.length ? problems.join('; ') : 'agree' };
+        return { check: `depositary_counts_${t.id}`, value: problems.length ? problems.map((p) => p.message).join('; ') : 'agree' };
       }),
     ];
     if (!ok) throw new UserError(`database ${store.path} failed its integrity check: ${integrity.slice(0, 3).join('; ')}`, 'restore a backup (treaty db backup makes one)');

@@ -15,6 +15,9 @@ import type { ListResult } from '../formats/result.js';
 import { ACTION_COLUMNS } from '../store/bundled-data.js';
 import type { Store } from '../store/store.js';
 import { actionWriter, storedActions, writeTransaction } from '../store/writes.js';
+import { setDataAsOf } from '../store/data-date.js';
+import type { IsoDate } from '../domain/dates.js';
+import { dataDateNote, latestDateOn } from './data-date.js';
 import { planResult } from './plan-result.js';
 
 export interface ImportOptions {
@@ -26,6 +29,10 @@ export interface ImportOptions {
   replace: boolean;
   dryRun: boolean;
   command: string;
+  /** The date the imported data is as of, for every treaty it touches (--data-as-of). */
+  dataAsOf?: IsoDate | undefined;
+  /** For status pages fetched from the network: the day they were fetched, their data's date. */
+  fetchedOn?: IsoDate | undefined;
 }
 
 /** One file, read: rows already in DESIGN shape, or a depositary document still to be matched to names. */
@@ -99,6 +106,9 @@ export async function importInputs(ctx: Ctx, inputs: readonly Input[], o: Omit<I
       throwFirst(planned.problems);
       plan = planned.plan;
       if (!o.dryRun && !isEmpty(plan)) actionWriter(store.db, o.command, ctx.now()).apply(plan);
+      for (const [treaty, { date, how }] of dataDates(inputs, rows, o, treaties)) {
+        if (o.dryRun || setDataAsOf(store.db, treaty, date, dataDateNote(how, date), o.command, ctx.now())) notes.push(`${treaty}: ${dataDateNote(how, date)}`);
+      }
     });
     const done = plan!;
     const from = inputs.length === 1 ? inputs[0]!.file : `${inputs.length} files`;
@@ -131,6 +141,31 @@ function collect(inputs: readonly Input[], store: Store, source: string | undefi
     if (doc.parties !== null && doc.parties !== consents) notes.push(`${input.file}: the header counts ${doc.parties} parties, the table has ${consents} instruments`);
   }
   return { rows, notes };
+}
+
+/**
+ * Each treaty's new data date: the one given, else for a status page the day it was fetched or the
+ * latest date it shows. A page's own date only moves the data forward; a date given is taken as it is.
+ */
+function dataDates(
+  inputs: readonly Input[],
+  rows: readonly Located<ActionRow>[],
+  o: Pick<ImportOptions, 'dataAsOf' | 'fetchedOn'>,
+  treaties: ReadonlyMap<string, TreatyDefinition>,
+): Map<string, { date: IsoDate; how: 'given' | 'page' | 'fetched' }> {
+  const dates = new Map<string, { date: IsoDate; how: 'given' | 'page' | 'fetched' }>();
+  if (o.dataAsOf !== undefined) {
+    for (const r of rows) dates.set(r.row.treaty, { date: o.dataAsOf, how: 'given' });
+    return dates;
+  }
+  for (const input of inputs) {
+    if (!('document' in input)) continue;
+    const id = treaties.get(input.document.id)?.id ?? input.document.id;
+    const date = o.fetchedOn ?? latestDateOn(input.document);
+    const current = treaties.get(id)?.snapshot.date;
+    if (date !== null && (current === undefined || date > current)) dates.set(id, { date, how: o.fetchedOn !== undefined ? 'fetched' : 'page' });
+  }
+  return dates;
 }
 
 function throwFirst(problems: readonly { where: string; message: string; hint?: string }[]): void {

@@ -30,7 +30,8 @@ export async function report(ctx: Ctx, o: ReportOptions): Promise<ReportResult> 
 function section(store: Store, participants: ReadonlyMap<string, Participant>, treaty: TreatyDefinition, asOf: IsoDate): ReportSection {
   const published = store.published(treaty.id);
   const actions = store.actions(treaty.id);
-  const status = { ...treatyStatus(treaty, participants, actions, asOf, published), checks: headerChecks(treaty, participants, actions, published) };
+  const base = treatyStatus(treaty, participants, actions, asOf, published);
+  const status = { ...base, checks: [...headerChecks(treaty, participants, actions, published), ...base.checks] };
   const states = participantStates(treaty, participants, actions, asOf, { published });
   const sources = new Map<string, Set<string>>();
   const addSources = (code: string, text: string | undefined) => {

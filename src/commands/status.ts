@@ -21,6 +21,6 @@ export async function status(ctx: Ctx, o: StatusOptions): Promise<StatusResult> 
     const actions = store.actions(treaty.id);
     const status = treatyStatus(treaty, participants, actions, asOf, published);
     const checks = headerChecks(treaty, participants, actions, published);
-    return { kind: 'status', status: { ...status, checks }, treaty };
+    return { kind: 'status', status: { ...status, checks: [...checks, ...status.checks] }, treaty };
   });
 }

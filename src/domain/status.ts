@@ -1,11 +1,12 @@
 // Where a treaty and each of its participants stand as of a date (DESIGN §3).
+import { dataStale, datesUnknown, entryIntoForceDiffers, projectionRefused, type Check } from './checks.js';
 import { daysBetween, type IsoDate } from './dates.js';
 import { applyDelay } from './delay.js';
 import { entryIntoForce, participantEntryIntoForce, type EntryIntoForce } from './entry-into-force.js';
 import type { ActionRow, Participant, PublishedInForce, TreatyDefinition } from './model.js';
 import { compareNames } from './nearest.js';
 import { partyProofs } from './party-proof.js';
-import { project, type Projection } from './projection.js';
+import { project, type Projection, type ProjectionReason } from './projection.js';
 import { DOMESTIC_ACTIONS, type EntryIntoForceState, type ParticipantStatus } from './vocabulary.js';
 
 /** Days after which a snapshot is called stale. */
@@ -51,9 +52,9 @@ export interface TreatyStatus {
   signature: { opens_on: IsoDate; closes_on: IsoDate | null; open: boolean; days_left: number | null };
   projection: Projection | null;
   /** Why there is no projection, when there is none. */
-  projection_reason: string | null;
-  /** Where the rows disagree with the depositary's published counts (filled by the status command). */
-  checks: string[];
+  projection_reason: ProjectionReason | null;
+  /** Warnings about the data as of this date; commands that compare the depositary's counts add those. */
+  checks: Check[];
 }
 
 export interface StateOptions {
@@ -162,7 +163,7 @@ export function treatyStatus(
   const { opens_on, closes_on } = treaty.signature;
   const open = opens_on <= asOf && (closes_on === null || asOf <= closes_on);
   const age = daysBetween(treaty.snapshot.date, asOf);
-  const outlook = project({ rule: treaty.rule, opensOn: opens_on, asOf, counted: eif.counted, remaining: eif.remaining, thresholdReachedOn: eif.threshold_reached_on });
+  const outlook = project({ rule: treaty.rule, opensOn: opens_on, asOf, dataAsOf: dataCoveredTo(treaty, known), counted: eif.counted, remaining: eif.remaining, thresholdReachedOn: eif.threshold_reached_on });
   return {
     treaty: treaty.id,
     title: treaty.title,
@@ -183,6 +184,35 @@ export function treatyStatus(
     signature: { opens_on, closes_on, open, days_left: open && closes_on !== null ? daysBetween(asOf, closes_on) : null },
     projection: outlook.projection,
     projection_reason: outlook.reason,
-    checks: [],
+    checks: statusChecks(treaty, states, eifOn, asOf, age, outlook.reason),
   };
+}
+
+/**
+ * The data covers at least up to its snapshot, and up to the latest signature or instrument recorded
+ * since (a user who records deposits as they come keeps the data current without a new snapshot).
+ */
+export function dataCoveredTo(treaty: TreatyDefinition, known: readonly ActionRow[]): IsoDate {
+  let to = treaty.snapshot.date;
+  for (const a of known) if (a.date > to && (a.action === 'signature' || (treaty.rule.counted_actions as readonly string[]).includes(a.action))) to = a.date;
+  return to;
+}
+
+function statusChecks(
+  treaty: TreatyDefinition,
+  states: readonly ParticipantState[],
+  eifOn: IsoDate | null,
+  asOf: IsoDate,
+  age: number,
+  reason: ProjectionReason | null,
+): Check[] {
+  const checks: Check[] = [];
+  const depositary = treaty.entry_into_force?.date;
+  // Before both dates there is nothing to disagree about yet.
+  if (depositary !== undefined && (depositary <= asOf || eifOn !== null) && eifOn !== depositary) checks.push(entryIntoForceDiffers(depositary, eifOn));
+  if (age > STALE_AFTER_DAYS) checks.push(dataStale(treaty.snapshot.date, age, STALE_AFTER_DAYS));
+  const unknown = states.filter((s) => s.date_unknown && s.consent_on === null && s.in_force_on === null).map((s) => s.code).sort();
+  if (unknown.length > 0) checks.push(datesUnknown(unknown));
+  if (reason?.code === 'data_too_old') checks.push(projectionRefused(reason));
+  return checks;
 }

@@ -65,7 +65,7 @@ function projectionText(s: TreatyStatus): Html | null {
     return html`threshold met about ${dateField('projection.threshold_reached_on.median', p.threshold_reached_on.median)} (80% interval: ${field('projection.threshold_reached_on.low', p.threshold_reached_on.low)} to ${field('projection.threshold_reached_on.high', p.threshold_reached_on.high)}); entry into force about ${dateField('projection.entry_into_force.median', p.entry_into_force.median)}.
 <span class="note">At the pace so far (${plural(p.based_on.counted, 'counted instrument')} in ${plural(p.based_on.days, 'day')}, ${p.based_on.per_year} a year); not a forecast of politics.</span>`;
   }
-  if (s.projection_reason && s.entry_into_force.state === 'pending') return html`<span class="note">none: ${s.projection_reason}</span>`;
+  if (s.projection_reason && s.entry_into_force.state === 'pending') return html`<span class="note" data-code="${s.projection_reason.code}">none: ${s.projection_reason.message}</span>`;
   return null;
 }
 
@@ -183,7 +183,8 @@ function sectionHtml(section: ReportSection, single: boolean): Html {
   const stale = s.data_stale
     ? html`<p class="warning">The data is ${field('data_age_days', s.data_age_days)} days old: signatures and instruments after ${dateField('data_as_of', s.data_as_of)} may be missing. <code>treaty sync</code> reads the depositary's page; <code>treaty db update</code> takes a newer release's data.</p>`
     : '';
-  const checks = s.checks.map((c) => html`<p class="warning">The rows disagree with the depositary: ${c}</p>`);
+  // Staleness has its own paragraph above, with what to do about it.
+  const checks = s.checks.filter((c) => c.code !== 'data_stale').map((c) => html`<p class="warning" data-code="${c.code}">${c.message}</p>`);
   return html`<section class="treaty" id="treaty-${id}" data-treaty="${id}">
 ${heading}
 <p class="full-title">${s.title} (${id})</p>

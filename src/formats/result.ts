@@ -50,7 +50,10 @@ export interface TimelineResult {
   as_of: string;
   threshold: number;
   entry_into_force_on: string | null;
-  series: { date: string; signatories: number; counted: number }[];
+  /** The data's date when before as_of: counts after it are unknown. */
+  data_as_of: string;
+  /** The last point has null counts when the data ends before as_of. */
+  series: { date: string; signatories: number | null; counted: number | null }[];
 }
 
 /** Text in a format of its own (an iCalendar file): printed as it is. */

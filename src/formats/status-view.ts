@@ -44,9 +44,9 @@ export function statusView(result: StatusResult, style: Style): string {
       'Projection',
       `threshold met about ${formatLong(p.threshold_reached_on.median)} (80%: ${p.threshold_reached_on.low} to ${p.threshold_reached_on.high}), entry into force about ${formatLong(p.entry_into_force.median)}`,
     ]);
-    lines.push(['', style.dim(`at the pace so far: ${p.based_on.counted} counted instruments in ${p.based_on.days} days (${p.based_on.per_year} a year); not a forecast of politics`)]);
+    lines.push(['', style.dim(`at the pace so far: ${p.based_on.counted} counted instruments in ${p.based_on.days} days to ${p.based_on.until} (${p.based_on.per_year} a year); not a forecast of politics`)]);
   } else if (s.projection_reason && s.entry_into_force.state === 'pending') {
-    lines.push(['Projection', style.dim(`none: ${s.projection_reason}`)]);
+    lines.push(['Projection', style.dim(`none: ${s.projection_reason.message}`)]);
   }
 
   const sig = s.signature;
