@@ -2,6 +2,7 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { actionKey } from '../domain/check-actions.js';
 import { headerChecks } from '../domain/header-checks.js';
+import { mergeReports } from '../store/reports.js';
 import type { ActionRow } from '../domain/model.js';
 import type { Ctx } from '../context.js';
 import { UserError } from '../errors.js';
@@ -76,6 +77,7 @@ export async function dbUpdate(ctx: Ctx, db: string | undefined, dryRun: boolean
     let added = 0;
     let treaties = 0;
     let participants = 0;
+    let reports = 0;
     writeTransaction(store.db, () => {
       const now = ctx.now();
       participants = mergeParticipants(store, bundled.participants, dryRun);
@@ -90,6 +92,7 @@ export async function dbUpdate(ctx: Ctx, db: string | undefined, dryRun: boolean
         );
         for (const p of bundled.published) insert.run(p);
       }
+      reports = mergeReports(store.db, bundled.reports, command, now, dryRun);
     });
     const verb = dryRun ? 'would add' : 'added';
     return {
@@ -99,6 +102,7 @@ export async function dbUpdate(ctx: Ctx, db: string | undefined, dryRun: boolean
         { merged: 'treaties', count: treaties },
         { merged: 'participants', count: participants },
         { merged: 'actions', count: added },
+        { merged: 'reports', count: reports },
       ],
       notice: `${verb} ${added} bundled action${added === 1 ? '' : 's'}, ${treaties} treat${treaties === 1 ? 'y' : 'ies'} and ${participants} participant${participants === 1 ? '' : 's'}; what you recorded is kept`,
       noticeAlways: true,

@@ -4,6 +4,7 @@ import type { IsoDate } from '../domain/dates.js';
 import { headerChecks } from '../domain/header-checks.js';
 import type { Participant, TreatyDefinition } from '../domain/model.js';
 import { regionalBreakdown } from '../domain/regions.js';
+import { reportWords } from '../domain/reports.js';
 import { cumulativeSeries } from '../domain/series.js';
 import { participantStates, treatyStatus } from '../domain/status.js';
 import type { Ctx } from '../context.js';
@@ -30,7 +31,8 @@ export async function report(ctx: Ctx, o: ReportOptions): Promise<ReportResult> 
 function section(store: Store, participants: ReadonlyMap<string, Participant>, treaty: TreatyDefinition, asOf: IsoDate): ReportSection {
   const published = store.published(treaty.id);
   const actions = store.actions(treaty.id);
-  const base = treatyStatus(treaty, participants, actions, asOf, published);
+  const reports = store.reports(treaty.id);
+  const base = treatyStatus(treaty, participants, actions, asOf, published, reports);
   const status = { ...base, checks: [...headerChecks(treaty, participants, actions, published), ...base.checks] };
   const states = participantStates(treaty, participants, actions, asOf, { published });
   const sources = new Map<string, Set<string>>();
@@ -48,6 +50,10 @@ function section(store: Store, participants: ReadonlyMap<string, Participant>, t
     series: cumulativeSeries(treaty, states),
     regions: regionalBreakdown(states),
     participants: states.filter((s) => s.status !== 'none').map((s) => ({ ...s, sources: [...(sources.get(s.code) ?? [])] })),
-    not_yet: states.filter((s) => s.status === 'none').map((s) => s.name),
+    not_yet: states.filter((s) => s.status === 'none').map((s) => {
+      const claims = reports.filter((r) => r.code === s.code && r.date <= asOf);
+      return claims.length ? `${s.name} (reported: ${claims.map((r) => reportWords(r)).join('; ')}; not in the depositary's data)` : s.name;
+    }),
+    reports: reports.filter((r) => r.date <= asOf).map((r) => ({ ...r, words: reportWords(r, r.code ? (participants.get(r.code)?.name ?? r.code) : undefined) })),
   };
 }

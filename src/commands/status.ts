@@ -19,7 +19,7 @@ export async function status(ctx: Ctx, o: StatusOptions): Promise<StatusResult> 
     const published = store.published(treaty.id);
     // One read of the actions serves both: treatyStatus ignores those after asOf itself.
     const actions = store.actions(treaty.id);
-    const status = treatyStatus(treaty, participants, actions, asOf, published);
+    const status = treatyStatus(treaty, participants, actions, asOf, published, store.reports(treaty.id));
     const checks = headerChecks(treaty, participants, actions, published);
     return { kind: 'status', status: { ...status, checks: [...checks, ...status.checks] }, treaty };
   });

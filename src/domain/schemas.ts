@@ -2,7 +2,7 @@
 // Read commands never load this module: the database holds rows that were checked on the way in.
 import { z } from 'zod';
 import { isIsoDate } from './dates.js';
-import { ACTIONS, CONSENT_ACTIONS, PARTICIPANT_KINDS, UN_GROUPS } from './vocabulary.js';
+import { ACTIONS, CONSENT_ACTIONS, DATE_PRECISIONS, PARTICIPANT_KINDS, REPORT_COUNTS, REPORT_GRADES, UN_GROUPS } from './vocabulary.js';
 
 export const IsoDateSchema = z
   .string({ error: 'expected a date like 2025-10-25' })
@@ -168,6 +168,34 @@ export const PublishedRowSchema = z
   })
   .refine((r) => (r.in_force_on === null) !== (r.party_by === null), { error: 'give either in_force_on or party_by' });
 export type PublishedRow = z.output<typeof PublishedRowSchema>;
+
+/**
+ * A count or an event claimed by a source that is not the depositary: shown beside the facts, never
+ * counted. `date` is the day the claim holds by (for "by May 2026", 2026-05-31 with precision month).
+ */
+export const ReportRowSchema = z
+  .strictObject({
+    treaty: TreatyIdSchema,
+    date: IsoDateSchema,
+    precision: z.enum(DATE_PRECISIONS, { error: (issue) => `unknown precision ${JSON.stringify(issue.input)}: expected day, month or year` }),
+    claim: z.enum([...REPORT_COUNTS, ...ACTIONS], { error: (issue) => `unknown claim ${JSON.stringify(issue.input)}: expected signatories, parties or an action` }),
+    code: z.string().transform((s) => (s.trim() === '' ? null : s.trim())).pipe(ParticipantCodeSchema.nullable()),
+    count: z
+      .string()
+      .refine((s) => /^\d*$/.test(s.trim()), { error: 'expected a whole number' })
+      .transform((s) => (s.trim() === '' ? null : Number(s))),
+    grade: z.enum(REPORT_GRADES, { error: (issue) => `a report needs a grade: ${REPORT_GRADES.join(', ')} (got ${JSON.stringify(issue.input)})` }),
+    source: SourceSchema,
+    note: optionalText,
+  })
+  .superRefine((r, ctx) => {
+    const isCount = (REPORT_COUNTS as readonly string[]).includes(r.claim);
+    if (isCount && r.count === null) ctx.addIssue({ code: 'custom', path: ['count'], message: `a report of ${r.claim} needs its count` });
+    if (isCount && r.code !== null) ctx.addIssue({ code: 'custom', path: ['code'], message: `a report of ${r.claim} is about no one participant: leave code empty` });
+    if (!isCount && r.code === null) ctx.addIssue({ code: 'custom', path: ['code'], message: `a report of a ${r.claim} needs the participant's code` });
+    if (!isCount && r.count !== null) ctx.addIssue({ code: 'custom', path: ['count'], message: `a report of a ${r.claim} has no count` });
+  });
+export type ReportRow = z.output<typeof ReportRowSchema>;
 
 /** "rule.delay: …": the first issue of a failed parse, as one line. */
 export function describeIssue(error: z.ZodError): string {

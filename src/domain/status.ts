@@ -7,6 +7,7 @@ import type { ActionRow, Participant, PublishedInForce, TreatyDefinition } from 
 import { compareNames } from './nearest.js';
 import { partyProofs } from './party-proof.js';
 import { project, type Projection, type ProjectionReason } from './projection.js';
+import { latestCountReports, type Report } from './reports.js';
 import { DOMESTIC_ACTIONS, type EntryIntoForceState, type ParticipantStatus } from './vocabulary.js';
 
 /** Days after which a snapshot is called stale. */
@@ -53,6 +54,8 @@ export interface TreatyStatus {
   projection: Projection | null;
   /** Why there is no projection, when there is none. */
   projection_reason: ProjectionReason | null;
+  /** The latest report of each count by a source that is not the depositary, dated after the data: shown, never counted. */
+  reported: Report[];
   /** Warnings about the data as of this date; commands that compare the depositary's counts add those. */
   checks: Check[];
 }
@@ -151,6 +154,7 @@ export function treatyStatus(
   actions: readonly ActionRow[],
   asOf: IsoDate,
   published: readonly PublishedInForce[] = [],
+  reports: readonly Report[] = [],
 ): TreatyStatus {
   const known = actionsUpTo(actions, asOf);
   const eif = entryIntoForce(treaty.rule, participants, known);
@@ -184,6 +188,7 @@ export function treatyStatus(
     signature: { opens_on, closes_on, open, days_left: open && closes_on !== null ? daysBetween(asOf, closes_on) : null },
     projection: outlook.projection,
     projection_reason: outlook.reason,
+    reported: latestCountReports(reports, asOf, treaty.snapshot.date),
     checks: statusChecks(treaty, states, eifOn, asOf, age, outlook.reason),
   };
 }

@@ -1,5 +1,6 @@
 // `treaty history` for people: each participant, where it stands in each treaty, then its actions.
 import type { Style } from '../ui/style.js';
+import { reportWords, type Report } from '../domain/reports.js';
 import { certaintyWords } from './certainty.js';
 import type { HistoryResult } from './result.js';
 import { table } from './table.js';
@@ -21,8 +22,12 @@ export function* historyView(result: HistoryResult, style: Style, width?: number
       const unknown = certaintyWords({ date_unknown: t.date_unknown ?? null, party_by: t.party_by ?? null, in_force_on: t.in_force_on ?? null });
       yield `  ${t.treaty} ${style.dim(String(t.short_title))}: status ${t.status}${dates.length ? `; ${dates.join(', ')}` : ''}${unknown ? `; ${unknown}` : ''}\n`;
     }
+    // Reports are claims, not actions: listed apart, with their grade, and never in a count.
+    for (const r of (p.reports ?? []) as unknown as Report[]) {
+      yield `  ${style.yellow('reported')} ${reportWords(r)} ${style.dim(`(${r.treaty}; not in the depositary's data: ${r.source})`)}\n`;
+    }
     const rows = result.list.rows.filter((r) => r.code === p.code);
     if (rows.length > 0 && columns.length > 0) yield* table({ kind: 'list', columns, rows }, style, width);
-    else if (rows.length === 0) yield p.treaties.some((t) => t.date_unknown === true) ? '  No action recorded: the dates of its actions are not found in any source.\n' : '  No action recorded.\n';
+    else if (rows.length === 0) yield p.treaties.some((t) => t.date_unknown === true) ? '  No action recorded: the dates of its actions are not found in any source.\n' : `  No action recorded${p.reports?.length ? ' by the depositary or another dated source' : ''}.\n`;
   }
 }

@@ -201,6 +201,7 @@ ${regionsFigure(id, section.regions)}
 ${sub(`Participants that have acted (${section.participants.length})`)}
 ${participantsTable(id, section.participants)}
 ${section.not_yet.length ? html`<p class="not-yet"><strong>No action yet (${section.not_yet.length}):</strong> ${section.not_yet.join(', ')}.</p>` : ''}
+${section.reports?.length ? html`<div class="reports"><p><strong>Reported, not in the depositary's data (never counted):</strong></p><ul>${section.reports.map((r) => html`<li data-grade="${r.grade}">${r.words}: ${sourceLinks(r.source)}${r.note ? html` <span class="note">${r.note}</span>` : ''}</li>`)}</ul></div>` : ''}
 </section>`;
 }
 
@@ -239,4 +240,9 @@ ${result.sections.map((s) => sectionHtml(s, single))}
 </html>
 `;
   return page.text;
+}
+
+/** Addresses become links; an official-journal citation stays text. */
+function sourceLinks(source: string): Html[] {
+  return source.split(/\s+/).filter(Boolean).map((s, i) => (/^https?:\/\//i.test(s) ? html`${i ? ' ' : ''}<a href="${s}" rel="noreferrer">[${i + 1}]</a>` : html`${i ? ' ' : ''}${s}`));
 }

@@ -2,6 +2,7 @@
 import type { TreatyDefinition } from '../domain/model.js';
 import type { Explanation } from '../domain/explain.js';
 import type { RegionRow } from '../domain/regions.js';
+import type { Report } from '../domain/reports.js';
 import type { SeriesPoint } from '../domain/series.js';
 import type { ParticipantState, TreatyStatus } from '../domain/status.js';
 
@@ -65,7 +66,7 @@ export interface TextResult {
 export interface HistoryResult {
   kind: 'history';
   /** Each participant asked for, with where it stands in each treaty: the heading of its table. */
-  participants: readonly { code: string; name: string; treaties: readonly Row[] }[];
+  participants: readonly { code: string; name: string; treaties: readonly Row[]; reports?: readonly Row[] }[];
   /** Every action, one row each: what the machine formats print. */
   list: ListResult;
 }
@@ -101,8 +102,10 @@ export interface ReportSection {
   regions: RegionRow[];
   /** Participants that have done something, in name order. */
   participants: ReportParticipant[];
-  /** Names of those that have done nothing, in name order. */
+  /** Names of those that have done nothing, in name order (with any report about them). */
   not_yet: string[];
+  /** Claims by sources other than the depositary, in date order, each with its words: shown apart, never counted. */
+  reports?: readonly (Report & { words: string })[];
 }
 
 /**

@@ -2,6 +2,7 @@
 import { formatLong } from '../domain/dates.js';
 import { ordinal } from '../domain/explain.js';
 import { describeDelay } from '../domain/delay.js';
+import { reportWords } from '../domain/reports.js';
 import type { Style } from '../ui/style.js';
 import type { StatusResult } from './result.js';
 
@@ -21,8 +22,13 @@ export function statusView(result: StatusResult, style: Style): string {
   const lines: [string, string][] = [];
   const percent = Math.floor((Math.min(s.counted, s.threshold) / s.threshold) * 100);
   const excluded = treaty.rule.excluded_kinds.length > 0 && s.consents > s.counted ? ` (${s.consents - s.counted} not counted: ${treaty.rule.excluded_kinds.join(', ')})` : '';
-  lines.push(['Signatories', String(s.signatories)]);
-  lines.push(['Instruments', `${s.consents} deposited${excluded}`]);
+  // A report never changes a figure: it is said beside it, with how strong its source is.
+  const reported = (claim: string) => {
+    const r = s.reported.find((x) => x.claim === claim);
+    return r ? style.dim(`  (reported: ${reportWords(r)}; not in the depositary's data)`) : '';
+  };
+  lines.push(['Signatories', `${s.signatories}${reported('signatories')}`]);
+  lines.push(['Instruments', `${s.consents} deposited${excluded}${reported('parties')}`]);
   lines.push(['Counted', `${s.counted} of ${s.threshold}  ${style.cyan(progressBar(s.counted, s.threshold))} ${percent}%`]);
   lines.push(['Still needed', s.remaining === 0 ? 'none: the threshold is met' : String(s.remaining)]);
   if (s.pipeline > 0) lines.push(['In the pipeline', `${s.pipeline} signator${s.pipeline === 1 ? 'y has' : 'ies have'} taken a domestic step (approval, law or announcement) without depositing`]);

@@ -111,6 +111,27 @@ export const MIGRATIONS: readonly { version: number; sql: string }[] = [
       CREATE INDEX actions_by_treaty_date ON actions (treaty, date, code, action);
     `,
   },
+  {
+    // Reports (issue 19): counts and events claimed by sources other than the depositary, graded, never counted.
+    version: 5,
+    sql: `
+      CREATE TABLE reports (
+        id INTEGER PRIMARY KEY,
+        treaty TEXT NOT NULL REFERENCES treaties(id) ON DELETE CASCADE,
+        date TEXT NOT NULL CHECK (date ${DATE}),
+        precision TEXT NOT NULL CHECK (precision IN ('day', 'month', 'year')),
+        claim TEXT NOT NULL,
+        code TEXT REFERENCES participants(code),
+        count INTEGER CHECK (count IS NULL OR count >= 0),
+        grade TEXT NOT NULL CHECK (grade IN ('depositary', 'official', 'news', 'blog', 'aggregator')),
+        source TEXT NOT NULL,
+        note TEXT,
+        CHECK ((claim IN ('signatories', 'parties')) = (count IS NOT NULL AND code IS NULL)),
+        UNIQUE (treaty, claim, date, code, source)
+      ) STRICT;
+      CREATE INDEX reports_by_treaty_date ON reports (treaty, date);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

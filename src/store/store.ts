@@ -4,7 +4,9 @@ import type { IsoDate } from '../domain/dates.js';
 import type { ActionRow, Participant, PublishedInForce, TreatyDefinition } from '../domain/model.js';
 import { nearest } from '../domain/nearest.js';
 import { UserError } from '../errors.js';
+import type { ReportRow } from '../domain/schemas.js';
 import type { Db } from './open.js';
+import { treatyReports } from './reports.js';
 
 export interface TreatySummary {
   id: string;
@@ -85,6 +87,11 @@ export class Store {
   /** The depositary's published dates of entry into force for a treaty's parties. */
   published(treaty: string): PublishedInForce[] {
     return this.statement('SELECT code, consent_type, in_force_on, party_by, source FROM published_in_force WHERE treaty = ? ORDER BY code').all(treaty) as PublishedInForce[];
+  }
+
+  /** Claims about a treaty by sources other than the depositary, in date order; never counted. */
+  reports(treaty: string): ReportRow[] {
+    return treatyReports(this.db, treaty);
   }
 
   /** A treaty's actions in date order, up to `asOf` when given. */

@@ -7,7 +7,7 @@ import { BIN, cleanEnv, ROOT, runCli, tempDir } from '../helpers/run-cli.js';
 
 const STATUS_KEYS = [
   'treaty', 'title', 'short_title', 'as_of', 'data_as_of', 'data_age_days', 'data_stale', 'signatories', 'consents', 'pipeline', 'counted',
-  'threshold', 'remaining', 'threshold_reached_on', 'entry_into_force', 'signature', 'projection', 'projection_reason', 'checks',
+  'threshold', 'remaining', 'threshold_reached_on', 'entry_into_force', 'signature', 'projection', 'projection_reason', 'reported', 'checks',
 ];
 
 function statusJson(asOf: string, env = cleanEnv()) {

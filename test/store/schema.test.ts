@@ -67,7 +67,9 @@ describe('seeding', () => {
     const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
     expect(count('SELECT count(*) AS n FROM participants')).toBe(data.participants.length);
     expect(count('SELECT count(*) AS n FROM actions')).toBe(data.actions.length);
-    expect(count("SELECT count(*) AS n FROM changes WHERE command = 'seed'")).toBe(data.treaties.length + data.participants.length + data.actions.length + data.published.length);
+    expect(count('SELECT count(*) AS n FROM reports')).toBe(data.reports.length);
+    expect(data.reports.length).toBeGreaterThan(0);
+    expect(count("SELECT count(*) AS n FROM changes WHERE command = 'seed'")).toBe(data.treaties.length + data.participants.length + data.actions.length + data.published.length + data.reports.length);
   });
 
   it('is all or nothing', () => {
