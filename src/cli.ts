@@ -187,7 +187,7 @@ export function buildProgram(io: Io, argv: readonly string[] = [], state: { exit
       program
         .command('treaties')
         .description('the treaties in the database: threshold, counted instruments, entry into force, data date')
-        .addHelpText('after', '\nColumns: id, short_title, aliases, threshold, signatories, consents, counted, remaining, state, entry_into_force, data_as_of.'),
+        .addHelpText('after', '\nColumns: id, short_title, aliases, threshold, signatories, consents, counted, remaining, state, entry_into_force, data_as_of, checks.'),
     ).action(async (_flags, cmd: Command) => {
       const flags = cmd.optsWithGlobals<ListFlags>();
       const { treaties, TREATIES_COLUMNS } = await import('./commands/treaties.js');

@@ -2,6 +2,7 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { actionKey } from '../domain/check-actions.js';
 import { headerChecks } from '../domain/header-checks.js';
+import { treatyStatus } from '../domain/status.js';
 import { mergeReports } from '../store/reports.js';
 import type { ActionRow } from '../domain/model.js';
 import type { Ctx } from '../context.js';
@@ -40,6 +41,11 @@ export async function dbCheck(ctx: Ctx, db: string | undefined): Promise<ListRes
       ...store.definitions().map((t) => {
         const problems = headerChecks(t, participants, store.actions(t.id), store.published(t.id));
         return { check: `depositary_counts_${t.id}`, value: problems.length ? problems.map((p) => p.message).join('; ') : 'agree' };
+      }),
+      ...store.definitions().map((t) => {
+        // Every coded warning about the treaty's data as of today (status --json gives their values).
+        const checks = treatyStatus(t, participants, store.actions(t.id), ctx.today(), store.published(t.id)).checks;
+        return { check: `checks_${t.id}`, value: checks.length ? checks.map((c) => `${c.code}: ${c.message}`).join('; ') : 'none' };
       }),
     ];
     if (!ok) throw new UserError(`database ${store.path} failed its integrity check: ${integrity.slice(0, 3).join('; ')}`, 'restore a backup (treaty db backup makes one)');

@@ -1,5 +1,6 @@
 // A treaty's rule in words and the arithmetic of its dates: which instruments count, in order, which
 // one met (or would meet) the threshold, and how the date of entry into force follows from it.
+import type { Check } from './checks.js';
 import { formatLong, type IsoDate } from './dates.js';
 import { describeDelay } from './delay.js';
 import type { EntryIntoForce } from './entry-into-force.js';
@@ -17,6 +18,10 @@ export interface Explanation {
   /** `2031-01-14 + 90 days = 2031-04-14`, or what is still missing. */
   arithmetic: string;
   entry_into_force_on: IsoDate | null;
+  /** Parties whose consent date no source gives: counted from the date a source proves them parties. */
+  undated?: { code: string; name: string; party_by: IsoDate | null; in_force_on: IsoDate | null; words: string }[];
+  /** Warnings about the data behind the explanation. */
+  checks?: Check[];
 }
 
 /** 1st, 2nd, 40th. */

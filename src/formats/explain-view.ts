@@ -10,7 +10,9 @@ export function explainView(e: Explanation, style: Style): string {
     lines.push(`  ${String(c.n).padStart(3)}. ${c.date}  ${c.name} (${c.code}), ${c.action}${mark}`);
   }
   for (const n of e.not_counted) lines.push(style.dim(`       ${n.date}  ${n.name} (${n.code}), ${n.action}: ${n.why}`));
+  for (const u of e.undated ?? []) lines.push(style.dim(`       ${u.name} (${u.code}): ${u.words}`));
   lines.push('', `  ${style.bold(e.arithmetic)}`);
+  for (const c of e.checks ?? []) lines.push(`  ${style.yellow('warning')}: ${c.message}`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -195,7 +195,8 @@ describe('treaty import', () => {
     writeFileSync(file, mtdsgXml(rows));
     const r = runCli(['import', file, '--json'], env);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toBe(`imported from ${file}: 4 added, 0 changed, 1 removed, 3 unchanged\n`);
+    // The page states no status date: its latest date becomes the treaty's data date, and the notice says so.
+    expect(r.stderr).toBe(`imported from ${file}: 4 added, 0 changed, 1 removed, 3 unchanged\nXVIII-16: data as of 2026-07-01, the latest date the page shows (the page states no status date; give the real one with --snapshot-date or --data-as-of)\n`);
     const added = JSON.parse(r.stdout) as { change: string; code: string; action: string; date: string; note: string | null; source: string }[];
     expect(added.find((a) => a.code === 'GBR' && a.change === 'added')).toMatchObject({
       date: '2025-10-25',
@@ -233,10 +234,14 @@ describe('treaty sync', () => {
     const env = freshEnv();
     const url = `${base}/XVIII-16.en.xml`;
     const dry = await runCliAsync(['sync', '--from', url, '--dry-run'], env);
-    expect(dry.stderr).toBe(`would import from ${url}: 1 added, 0 changed, 0 removed, 2 unchanged\n`);
+    // A page fetched now is as of the day it was fetched (the XML states no date of its own).
+    const fetched = /^XVIII-16: data as of \d{4}-\d{2}-\d{2}, the day the page was fetched \(the page states no status date\)$/;
+    expect(dry.stderr.split('\n')[0]).toBe(`would import from ${url}: 1 added, 0 changed, 0 removed, 2 unchanged`);
+    expect(dry.stderr.split('\n')[1]).toMatch(fetched);
     const r = await runCliAsync(['sync', '--from', url], env);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toBe(`imported from ${url}: 1 added, 0 changed, 0 removed, 2 unchanged\n`);
+    expect(r.stderr.split('\n')[0]).toBe(`imported from ${url}: 1 added, 0 changed, 0 removed, 2 unchanged`);
+    expect(r.stderr.split('\n')[1]).toMatch(fetched);
     expect(statusJson(env).consents).toBe(1);
     expect(changesJson(env)[0]).toMatchObject({ key: 'XVIII-16|VNM|ratification|2026-06-15' });
     expect(JSON.parse(changesJson(env)[0]!.after!).source).toBe(url);
@@ -285,7 +290,7 @@ describe('treaty db', () => {
     const check = runCli(['db', 'check', '--json'], env);
     expect(check.code).toBe(0);
     const rows = Object.fromEntries(JSON.parse(check.stdout).map((r: { check: string; value: unknown }) => [r.check, r.value]));
-    expect(rows).toMatchObject({ integrity: 'ok', schema_version: 4, treaties: 2, bundled_actions_missing: 0 });
+    expect(rows).toMatchObject({ integrity: 'ok', schema_version: 5, treaties: 2, bundled_actions_missing: 0 });
   });
 
   it('backup writes a copy that answers like the original, and will not overwrite without --force', () => {
