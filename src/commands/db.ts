@@ -4,6 +4,7 @@ import { actionKey } from '../domain/check-actions.js';
 import { headerChecks } from '../domain/header-checks.js';
 import { treatyStatus } from '../domain/status.js';
 import { mergeReports } from '../store/reports.js';
+import { bundledCorrections } from '../store/bundled-corrections.js';
 import type { ActionRow } from '../domain/model.js';
 import type { Ctx } from '../context.js';
 import { UserError } from '../errors.js';
@@ -84,12 +85,26 @@ export async function dbUpdate(ctx: Ctx, db: string | undefined, dryRun: boolean
     let treaties = 0;
     let participants = 0;
     let reports = 0;
+    let corrected = 0;
     writeTransaction(store.db, () => {
       const now = ctx.now();
       participants = mergeParticipants(store, bundled.participants, dryRun);
       treaties = mergeTreaties(store, bundled.treaties, dryRun);
       const write = actionWriter(store.db, command, now);
-      const missing = missingBundled(store, bundled.actions);
+      // Corrected bundled rows first, so that a row whose date or type changed is replaced, not doubled.
+      const corrections = bundledCorrections(store.db, bundled.actions);
+      corrected = corrections.length;
+      if (!dryRun) {
+        for (const c of corrections) {
+          if (actionKey(c.before) === actionKey(c.after)) write.change(c.before, c.after);
+          else {
+            write.remove(c.before);
+            write.add(c.after);
+          }
+        }
+      }
+      const replacing = new Set(corrections.map((c) => actionKey(c.after)));
+      const missing = missingBundled(store, bundled.actions).filter((a) => !replacing.has(actionKey(a)));
       added = missing.length;
       if (!dryRun) for (const a of missing) write.add(a);
       if (!dryRun) {
@@ -108,9 +123,10 @@ export async function dbUpdate(ctx: Ctx, db: string | undefined, dryRun: boolean
         { merged: 'treaties', count: treaties },
         { merged: 'participants', count: participants },
         { merged: 'actions', count: added },
+        { merged: 'corrected_actions', count: corrected },
         { merged: 'reports', count: reports },
       ],
-      notice: `${verb} ${added} bundled action${added === 1 ? '' : 's'}, ${treaties} treat${treaties === 1 ? 'y' : 'ies'} and ${participants} participant${participants === 1 ? '' : 's'}; what you recorded is kept`,
+      notice: `${verb} ${added} bundled action${added === 1 ? '' : 's'}, ${dryRun ? 'would correct' : 'corrected'} ${corrected}, ${treaties} treat${treaties === 1 ? 'y' : 'ies'} and ${participants} participant${participants === 1 ? '' : 's'}; what you recorded is kept`,
       noticeAlways: true,
     };
   });
@@ -142,7 +158,9 @@ function mergeParticipants(store: Store, rows: readonly Record<string, unknown>[
 function mergeTreaties(store: Store, treaties: readonly { id: string; short_title: string; title: string; aliases: string[]; snapshot: { date: string } }[], dryRun: boolean): number {
   const upsert = store.db.prepare(
     `INSERT INTO treaties (id, short_title, title, data_as_of, definition) VALUES (@id, @short_title, @title, @data_as_of, @definition)
-     ON CONFLICT (id) DO UPDATE SET short_title = excluded.short_title, title = excluded.title, definition = excluded.definition,
+     ON CONFLICT (id) DO UPDATE SET short_title = excluded.short_title, title = excluded.title,
+       -- a data date the user set (sync, import --data-as-of) later than the release's stays, in the definition too
+       definition = CASE WHEN treaties.data_as_of > excluded.data_as_of THEN json_set(excluded.definition, '$.snapshot.date', treaties.data_as_of) ELSE excluded.definition END,
        data_as_of = max(treaties.data_as_of, excluded.data_as_of)`,
   );
   const alias = store.db.prepare('INSERT OR IGNORE INTO treaty_aliases (alias, treaty) VALUES (?, ?)');

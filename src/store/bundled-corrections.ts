@@ -1,0 +1,44 @@
+// Corrections a new release makes to bundled rows (a date, a type, a note), applied to a database
+// only where the row is still as the bundle wrote it: the change log says who wrote each row last,
+// and a row the user recorded, changed or removed is left alone.
+import type { Database } from 'better-sqlite3';
+import { actionKey } from '../domain/check-actions.js';
+import type { ActionRow } from '../domain/model.js';
+
+export interface Correction {
+  before: ActionRow;
+  after: ActionRow;
+}
+
+/** Commands that write bundled rows: the first seeding, and db update. */
+function isBundledWrite(command: string): boolean {
+  return command === 'seed' || /(^|\s)db update(\s|$)/.test(command);
+}
+
+export function bundledCorrections(db: Database, bundled: readonly ActionRow[]): Correction[] {
+  const lastWriter = new Map<string, string>();
+  for (const r of db.prepare("SELECT key, command FROM changes WHERE entity = 'action' ORDER BY id").all() as { key: string; command: string }[]) lastWriter.set(r.key, r.command);
+  const stored = db.prepare('SELECT treaty, code, action, date, reference, source, note FROM actions').all() as ActionRow[];
+  const storedKeys = new Set(stored.map(actionKey));
+  const bundledByKey = new Map(bundled.map((a) => [actionKey(a), a]));
+  // Bundled rows the database lacks: candidates for the corrected form of a stored row.
+  const absent = bundled.filter((a) => !storedKeys.has(actionKey(a)));
+  const corrections: Correction[] = [];
+  const taken = new Set<string>();
+  for (const row of stored) {
+    const key = actionKey(row);
+    const writer = lastWriter.get(key);
+    if (writer === undefined || !isBundledWrite(writer)) continue;
+    const same = bundledByKey.get(key);
+    if (same) {
+      if ((same.reference ?? null) !== (row.reference ?? null) || same.source !== row.source || (same.note ?? null) !== (row.note ?? null)) corrections.push({ before: row, after: same });
+      continue;
+    }
+    // The same participant's row with its date or its type corrected; only an unambiguous match.
+    const matches = absent.filter((a) => a.treaty === row.treaty && a.code === row.code && (a.action === row.action) !== (a.date === row.date) && !taken.has(actionKey(a)));
+    if (matches.length !== 1) continue;
+    taken.add(actionKey(matches[0]!));
+    corrections.push({ before: row, after: matches[0]! });
+  }
+  return corrections;
+}
