@@ -315,7 +315,7 @@ describe('treaty db', () => {
     expect(check.find((r: { check: string }) => r.check === 'bundled_actions_missing').value).toBe(4);
     const r = runCli(['db', 'update'], env);
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe('added 4 bundled actions, 0 treaties and 0 participants; what you recorded is kept\n');
+    expect(r.stderr).toBe('added 4 bundled actions, corrected 0, 0 treaties and 0 participants; what you recorded is kept\n');
     expect(statusJson(env)).toMatchObject({ consents: 1, signatories: 72 });
     expect(runCli(['db', 'update'], env).stderr).toMatch(/^added 0 bundled actions/);
   });
