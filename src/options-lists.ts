@@ -1,6 +1,7 @@
 // Values of the list commands' filters, checked by hand (no zod on the read path). A value that is
 // not one of the choices is an error that names them (exit 1); an empty one is a usage error (exit 2).
 import { GROUP_CHOICES, resolveGroup, type GroupFilter } from './domain/groups.js';
+import { SOURCE_FORM, sourceItems } from './domain/source.js';
 import { isOneOf } from './domain/vocabulary.js';
 import { UsageError, UserError } from './errors.js';
 
@@ -27,16 +28,8 @@ export function parseGroups(values: readonly string[] | undefined): GroupFilter[
   });
 }
 
-/** A source: one or more http(s) addresses separated by spaces. */
+/** A source: http(s) addresses or [official-journal citations], separated by spaces (domain/source.ts). */
 export function parseSource(value: string): string {
-  const parts = value.trim().split(/\s+/).filter(Boolean);
-  const ok = parts.length > 0 && parts.every((p) => {
-    try {
-      return ['http:', 'https:'].includes(new URL(p).protocol);
-    } catch {
-      return false;
-    }
-  });
-  if (!ok) throw new UsageError(`--source: expected an http(s) address, got "${value}"`);
-  return parts.join(' ');
+  if (sourceItems(value) === null) throw new UsageError(`--source: expected ${SOURCE_FORM}, got "${value}"`);
+  return value.trim().replace(/\s+/g, ' ');
 }

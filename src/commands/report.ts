@@ -4,6 +4,7 @@ import type { IsoDate } from '../domain/dates.js';
 import { headerChecks } from '../domain/header-checks.js';
 import type { Participant, TreatyDefinition } from '../domain/model.js';
 import { regionalBreakdown } from '../domain/regions.js';
+import { sourceItems } from '../domain/source.js';
 import { reportWords } from '../domain/reports.js';
 import { cumulativeSeries } from '../domain/series.js';
 import { participantStates, treatyStatus } from '../domain/status.js';
@@ -39,7 +40,7 @@ function section(store: Store, participants: ReadonlyMap<string, Participant>, t
   const addSources = (code: string, text: string | undefined) => {
     if (!text) return;
     const set = sources.get(code) ?? new Set<string>();
-    for (const url of text.split(/\s+/)) if (url) set.add(url);
+    for (const item of sourceItems(text) ?? []) set.add(item.kind === 'url' ? item.text : `[${item.text}]`);
     sources.set(code, set);
   };
   for (const a of actions) if (a.date <= asOf) addSources(a.code, a.source);

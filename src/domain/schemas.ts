@@ -2,6 +2,7 @@
 // Read commands never load this module: the database holds rows that were checked on the way in.
 import { z } from 'zod';
 import { isIsoDate } from './dates.js';
+import { SOURCE_FORM, sourceItems } from './source.js';
 import { ACTIONS, CONSENT_ACTIONS, DATE_PRECISIONS, PARTICIPANT_KINDS, REPORT_COUNTS, REPORT_GRADES, UN_GROUPS } from './vocabulary.js';
 
 export const IsoDateSchema = z
@@ -10,24 +11,14 @@ export const IsoDateSchema = z
 
 const Url = z.url({ protocol: /^https?$/, error: 'expected an http(s) address' });
 
-/** An http(s) address; a plain check, as it runs once per imported row (400,000 in a large import). */
-export function isHttpUrl(text: string): boolean {
-  if (!/^https?:\/\//i.test(text)) return false;
-  try {
-    return new URL(text).hostname !== '';
-  } catch {
-    return false;
-  }
-}
+export { isHttpUrl } from './source.js';
 
-/** One or more space-separated http(s) addresses: every fact carries where it comes from. */
+/** Every fact carries where it comes from, in the one form source.ts documents. */
 export const SourceSchema = z
   .string()
   .trim()
   .min(1, { error: 'a source is required' })
-  .refine((s) => s.split(/\s+/).every(isHttpUrl), {
-    error: 'expected one or more http(s) addresses separated by spaces',
-  });
+  .refine((s) => sourceItems(s) !== null, { error: `expected ${SOURCE_FORM}` });
 
 export const DelaySchema = z.union([
   z.strictObject({ days: z.int().min(0) }),

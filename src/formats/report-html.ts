@@ -5,6 +5,7 @@ import { formatLong } from '../domain/dates.js';
 import { describeDelay } from '../domain/delay.js';
 import { describeGroupCondition, describeRule, ordinal } from '../domain/explain.js';
 import type { TreatyStatus } from '../domain/status.js';
+import { isHttpUrl, sourceItems } from '../domain/source.js';
 import { html, raw, type Html } from './html.js';
 import { NARROW, progressChart, WIDE } from './report-chart.js';
 import { REPORT_CSS } from './report-css.js';
@@ -28,7 +29,7 @@ function dateField(name: string, date: string | null): Html {
 }
 
 function firstUrl(source: string): string {
-  return source.split(/\s+/)[0]!;
+  return sourceItems(source)?.find((i) => i.kind === 'url')?.text ?? '';
 }
 
 function hostOf(url: string): string {
@@ -143,7 +144,8 @@ const PARTICIPANT_COLUMNS: readonly Column[] = [
   {
     head: 'Sources',
     cls: 'sources',
-    cell: (p, list) => html`${p.sources.map((url) => html`<a href="${url}" title="${url}" rel="noreferrer">${hostOf(url)}</a><a class="ref" href="#source-${list.id}-${list.numberOf(url)}">[${list.numberOf(url)}]</a>`)}`,
+    // A citation ("[Uradni list RS 62/2004]") is text; only an address is a link.
+    cell: (p, list) => html`${p.sources.map((src) => html`${isHttpUrl(src) ? html`<a href="${src}" title="${src}" rel="noreferrer">${hostOf(src)}</a>` : html`<span class="citation">${src.slice(1, -1)}</span>`}<a class="ref" href="#source-${list.id}-${list.numberOf(src)}">[${list.numberOf(src)}]</a>`)}`,
   },
 ];
 
@@ -162,7 +164,7 @@ function participantsTable(id: string, participants: readonly ReportParticipant[
 <thead><tr><th scope="col">Participant</th>${columns.map((c) => html`<th scope="col">${c.head}</th>`)}</tr></thead>
 <tbody>${rows}</tbody>
 </table></div>
-<ol class="source-list" aria-label="Sources">${sources.urls.map((url, i) => html`<li id="source-${id}-${i + 1}"><a href="${url}" rel="noreferrer">${url}</a></li>`)}</ol>`;
+<ol class="source-list" aria-label="Sources">${sources.urls.map((url, i) => html`<li id="source-${id}-${i + 1}">${isHttpUrl(url) ? html`<a href="${url}" rel="noreferrer">${url}</a>` : url.slice(1, -1)}</li>`)}</ol>`;
 }
 
 /** The chart twice (wide for screens and paper, narrow for phones; CSS shows one) and its key. */
@@ -244,5 +246,5 @@ ${result.sections.map((s) => sectionHtml(s, single))}
 
 /** Addresses become links; an official-journal citation stays text. */
 function sourceLinks(source: string): Html[] {
-  return source.split(/\s+/).filter(Boolean).map((s, i) => (/^https?:\/\//i.test(s) ? html`${i ? ' ' : ''}<a href="${s}" rel="noreferrer">[${i + 1}]</a>` : html`${i ? ' ' : ''}${s}`));
+  return (sourceItems(source) ?? []).map((s, i) => (s.kind === 'url' ? html`${i ? ' ' : ''}<a href="${s.text}" rel="noreferrer">[${i + 1}]</a>` : html`${i ? ' ' : ''}${s.text}`));
 }

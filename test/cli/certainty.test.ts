@@ -30,3 +30,16 @@ describe('Budapest parties with unknown dates', () => {
     expect(serbia).toMatchObject({ status: 'in_force', consent_on: null, in_force_on: null, date_unknown: true, party_by: '2019-03-08' });
   });
 });
+
+describe('a source may be an official-journal citation', () => {
+  it('record takes "[citation]" as well as an address, and refuses a bare word with exit 2', () => {
+    const env2 = cleanEnv();
+    const ok = runCli(['record', 'Slovenia', 'domestic_law', '2004-05-20', '--treaty', 'budapest', '--source', '[Uradni list RS 62/2004]'], env2);
+    expect(ok.code, ok.stderr).toBe(0);
+    const history = runCli(['history', 'Slovenia', '--treaty', 'budapest', '--json'], env2);
+    expect(JSON.parse(history.stdout)).toContainEqual(expect.objectContaining({ action: 'domestic_law', source: '[Uradni list RS 62/2004]' }));
+    const bad = runCli(['record', 'Slovenia', 'domestic_law', '2004-05-21', '--treaty', 'budapest', '--source', 'gazette'], env2);
+    expect(bad).toMatchObject({ code: 2, stdout: '' });
+    expect(bad.stderr).toBe('error: --source: expected one or more http(s) addresses or [official-journal citations] separated by spaces, got "gazette"\n');
+  });
+});
