@@ -173,11 +173,16 @@ export function buildProgram(io: Io, argv: readonly string[] = [], state: { exit
       program
         .command('export')
         .description('the actions themselves (treaty, code, action, date, reference, source, note), as treaty import reads them')
-        .option('--all-treaties', 'every treaty in the database, not only --treaty'),
+        .option('--all-treaties', 'every treaty in the database, not only --treaty')
+        .option('--table <rows>', 'actions (default), published (parties whose dates are unknown) or reports; import reads each back'),
     ).action(async (_flags, cmd: Command) => {
-      const flags = cmd.optsWithGlobals<ListFlags & { allTreaties?: boolean }>();
-      const { exportActions, EXPORT_COLUMNS } = await import('./commands/export.js');
-      const options = { ...globals(flags), allTreaties: flags.allTreaties === true, columns: parseColumns(flags.columns, EXPORT_COLUMNS) };
+      const flags = cmd.optsWithGlobals<ListFlags & { allTreaties?: boolean; table?: string }>();
+      const { exportActions, EXPORT_COLUMNS, EXPORT_TABLES } = await import('./commands/export.js');
+      const { PUBLISHED_COLUMNS, REPORT_COLUMNS } = await import('./formats/fact-columns.js');
+      if (flags.table !== undefined && !(EXPORT_TABLES as readonly string[]).includes(flags.table)) throw new UsageError(`--table: expected one of ${EXPORT_TABLES.join(', ')}, got "${flags.table}"`);
+      const table = (flags.table ?? 'actions') as (typeof EXPORT_TABLES)[number];
+      const all = table === 'published' ? PUBLISHED_COLUMNS : table === 'reports' ? REPORT_COLUMNS : EXPORT_COLUMNS;
+      const options = { ...globals(flags), allTreaties: flags.allTreaties === true, columns: parseColumns(flags.columns, all), table };
       await respond(flags, () => exportActions(ctx, options));
     });
   }

@@ -6,13 +6,14 @@ import { checkActions } from '../domain/check-actions.js';
 import type { ActionRow, Participant, TreatyDefinition } from '../domain/model.js';
 import { buildNameIndex, resolveParticipant } from '../domain/names.js';
 import { describePlan, isEmpty, planAdd, type Located, type Plan } from '../domain/plan.js';
-import { ActionRowSchema, describeIssue } from '../domain/schemas.js';
+import { ActionRowSchema, describeIssue, PublishedRowSchema, ReportRowSchema, type PublishedRow, type ReportRow } from '../domain/schemas.js';
 import type { Ctx } from '../context.js';
 import { UsageError, UserError } from '../errors.js';
 import { actionRowsOf, decodeMtdsg, parseMtdsg, type MtdsgDocument } from '../formats/mtdsg.js';
 import { decodeText, detectFormat, readRecords, type InputFormat } from '../formats/read-actions.js';
 import type { ListResult } from '../formats/result.js';
-import { ACTION_COLUMNS } from '../store/bundled-data.js';
+import { ACTION_COLUMNS, PUBLISHED_COLUMNS, REPORT_COLUMNS } from '../store/bundled-data.js';
+import { writePublished, writeReports, type FactCounts } from '../store/fact-writes.js';
 import type { Store } from '../store/store.js';
 import { actionWriter, storedActions, writeTransaction } from '../store/writes.js';
 import { setDataAsOf } from '../store/data-date.js';
@@ -36,13 +37,63 @@ export interface ImportOptions {
 }
 
 /** One file, read: rows already in DESIGN shape, or a depositary document still to be matched to names. */
-export type Input = { file: string; rows: Located<ActionRow>[] } | { file: string; document: MtdsgDocument; bytes: number };
+export type Input =
+  | { file: string; rows: Located<ActionRow>[] }
+  | { file: string; document: MtdsgDocument; bytes: number }
+  | { file: string; published: Located<PublishedRow>[] }
+  | { file: string; reports: Located<ReportRow>[] };
+
+type Table = 'actions' | 'published' | 'reports';
+
+/**
+ * Which rows a file holds, from its header (CSV, TSV) or its first object's keys (JSON): what
+ * `treaty export --table` wrote. A report has a claim; a party with unknown dates, a party_by.
+ */
+function tableOf(text: string, format: Exclude<InputFormat, 'xml'>): Table {
+  let names: string[];
+  if (format === 'csv' || format === 'tsv') names = (text.split('\n', 1)[0] ?? '').split(format === 'csv' ? ',' : '\t').map((n) => n.trim().replace(/^"|"$/g, ''));
+  else {
+    const start = text.trimStart();
+    const first = /\{[^{}]*\}/.exec(format === 'json' ? start.slice(start.indexOf('[') + 1) : start)?.[0] ?? '{}';
+    try {
+      names = Object.keys(JSON.parse(first) as object);
+    } catch {
+      names = [];
+    }
+  }
+  if (names.includes('claim')) return 'reports';
+  if (names.includes('party_by')) return 'published';
+  return 'actions';
+}
+
+/** JSON gives null and numbers where CSV gives text: the row schemas read text, as the CSV has it. */
+function asText(record: unknown): unknown {
+  if (record === null || typeof record !== 'object' || Array.isArray(record)) return record;
+  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, v === null ? '' : typeof v === 'number' ? String(v) : v]));
+}
 
 export function readInput(file: string, bytes: Uint8Array, format: InputFormat | undefined): Input {
   const chosen = format ?? detectFormat(file, new TextDecoder('latin1').decode(bytes.subarray(0, 512)));
   if (chosen === 'xml') return { file, document: parseMtdsg(decodeMtdsg(bytes, file), file), bytes: bytes.length };
   const text = decodeText(bytes, file);
   if (text.trim() === '') throw new UserError(`${file}: the file is empty`);
+  const table = tableOf(text, chosen);
+  if (table === 'published') {
+    const published = readRecords(text, file, chosen, PUBLISHED_COLUMNS).map(({ where, record }) => {
+      const parsed = PublishedRowSchema.safeParse(chosen === 'json' || chosen === 'ndjson' ? asText(record) : record);
+      if (!parsed.success) throw new UserError(`${where}: ${describeIssue(parsed.error)}`);
+      return { where, row: parsed.data };
+    });
+    return { file, published };
+  }
+  if (table === 'reports') {
+    const reports = readRecords(text, file, chosen, REPORT_COLUMNS).map(({ where, record }) => {
+      const parsed = ReportRowSchema.safeParse(chosen === 'json' || chosen === 'ndjson' ? asText(record) : record);
+      if (!parsed.success) throw new UserError(`${where}: ${describeIssue(parsed.error)}`);
+      return { where, row: parsed.data };
+    });
+    return { file, reports };
+  }
   const rows = readRecords(text, file, chosen, ACTION_COLUMNS).map(({ where, record }) => {
     const parsed = ActionRowSchema.safeParse(record);
     if (!parsed.success) throw new UserError(`${where}: ${describeIssue(parsed.error)}`);
@@ -87,7 +138,7 @@ export function depositaryRows(doc: MtdsgDocument, file: string, treaty: TreatyD
 export async function importFiles(ctx: Ctx, o: ImportOptions): Promise<ListResult> {
   // Everything that needs no database is checked first: a bad file changes no byte.
   const inputs = o.files.map((file) => readInput(file, readFileBytes(file), o.format));
-  if (o.source !== undefined && inputs.every((i) => 'rows' in i)) {
+  if (o.source !== undefined && inputs.every((i) => !('document' in i))) {
     throw new UsageError('--source applies to depositary XML status pages; CSV, TSV and JSON rows carry their own source column');
   }
   return importInputs(ctx, inputs, o);
@@ -100,8 +151,14 @@ export async function importInputs(ctx: Ctx, inputs: readonly Input[], o: Omit<I
     const treaties = new Map(store.definitions().map((t) => [t.id, t]));
     const problems = checkActions(rows, treaties, new Set(store.participants().keys()));
     throwFirst(problems);
+    const facts = factRows(inputs, treaties, new Set(store.participants().keys()));
     let plan: Plan | undefined;
+    const factNotes: string[] = [];
     writeTransaction(store.db, () => {
+      const now = ctx.now();
+      const say = (what: string, c: FactCounts) => factNotes.push(`${what}: ${c.added} added, ${c.changed} changed, ${c.unchanged} unchanged`);
+      if (facts.published.length) say('parties with unknown dates', writePublished(store.db, facts.published, o.command, now, o.dryRun));
+      if (facts.reports.length) say('reports', writeReports(store.db, facts.reports, o.command, now, o.dryRun));
       const planned = planAdd(storedActions(store.db, [...new Set(rows.map((r) => r.row.treaty))]), rows, o.replace);
       throwFirst(planned.problems);
       plan = planned.plan;
@@ -112,15 +169,33 @@ export async function importInputs(ctx: Ctx, inputs: readonly Input[], o: Omit<I
     });
     const done = plan!;
     const from = inputs.length === 1 ? inputs[0]!.file : `${inputs.length} files`;
-    const summary = `${o.dryRun ? 'would import' : isEmpty(done) ? 'no change' : 'imported'} from ${from}: ${describePlan(done)}`;
-    return planResult(done, [summary, ...notes].join('\n'), o.dryRun);
+    const changedFacts = factNotes.some((n) => !/ 0 added, 0 changed/.test(n));
+    const verb = o.dryRun ? 'would import' : isEmpty(done) && !changedFacts ? 'no change' : 'imported';
+    const summary = rows.length > 0 || factNotes.length === 0 ? `${verb} from ${from}: ${describePlan(done)}` : `${verb} from ${from}: ${factNotes.shift()}`;
+    return planResult(done, [summary, ...factNotes, ...notes].join('\n'), o.dryRun);
   });
+}
+
+/** The parties with unknown dates and the reports of the inputs, checked against the database's treaties and participants. */
+function factRows(inputs: readonly Input[], treaties: ReadonlyMap<string, TreatyDefinition>, codes: ReadonlySet<string>): { published: PublishedRow[]; reports: ReportRow[] } {
+  const published: PublishedRow[] = [];
+  const reports: ReportRow[] = [];
+  const check = (where: string, row: { treaty: string; code: string | null }) => {
+    if (!treaties.has(row.treaty)) throw new UserError(`${where}: unknown treaty "${row.treaty}" (nothing was imported)`);
+    if (row.code !== null && !codes.has(row.code)) throw new UserError(`${where}: unknown participant code "${row.code}" (nothing was imported)`);
+  };
+  for (const input of inputs) {
+    if ('published' in input) for (const { where, row } of input.published) (check(where, row), published.push(row));
+    if ('reports' in input) for (const { where, row } of input.reports) (check(where, row), reports.push(row));
+  }
+  return { published, reports };
 }
 
 function collect(inputs: readonly Input[], store: Store, source: string | undefined): { rows: Located<ActionRow>[]; notes: string[] } {
   const rows: Located<ActionRow>[] = [];
   const notes: string[] = [];
   for (const input of inputs) {
+    if ('published' in input || 'reports' in input) continue;
     if ('rows' in input) {
       for (const r of input.rows) rows.push(r); // not push(...rows): a large file overflows the stack
       continue;

@@ -30,8 +30,8 @@ export interface BundledData {
 
 export const PARTICIPANT_COLUMNS = ['code', 'iso2', 'name', 'short_name', 'aliases', 'kind', 'un_group', 'groups', 'source', 'note'] as const;
 export const ACTION_COLUMNS = ['treaty', 'code', 'action', 'date', 'reference', 'source', 'note'] as const;
-export const PUBLISHED_COLUMNS = ['treaty', 'code', 'consent_type', 'in_force_on', 'party_by', 'source', 'note'] as const;
-export const REPORT_COLUMNS = ['treaty', 'date', 'precision', 'claim', 'code', 'count', 'grade', 'source', 'note'] as const;
+import { PUBLISHED_COLUMNS, REPORT_COLUMNS } from '../formats/fact-columns.js';
+export { PUBLISHED_COLUMNS, REPORT_COLUMNS };
 
 /** data/ of this installation: beside dist/ when built, beside src/ in tests; TREATY_DATA_DIR overrides both. */
 export function bundledDataDir(env: NodeJS.ProcessEnv = process.env): string {
