@@ -6,6 +6,7 @@ import { describeDelay } from '../domain/delay.js';
 import { describeGroupCondition, describeRule, ordinal } from '../domain/explain.js';
 import type { TreatyStatus } from '../domain/status.js';
 import { isHttpUrl, sourceItems } from '../domain/source.js';
+import { certaintyWords } from './certainty.js';
 import { html, raw, type Html } from './html.js';
 import { NARROW, progressChart, WIDE } from './report-chart.js';
 import { REPORT_CSS } from './report-css.js';
@@ -138,7 +139,7 @@ const PARTICIPANT_COLUMNS: readonly Column[] = [
   { head: 'Status', cell: (p) => html`<span class="status-${p.status}">${STATUS_WORDS[p.status] ?? p.status}${p.denounced_on ? ` (${p.denounced_on})` : ''}</span>` },
   { head: 'Group', cell: (p) => shortGroupLabel(p.un_group) },
   { head: 'Signed', cls: 'date', cell: (p) => p.signed_on ?? '' },
-  { head: 'Consent', cls: 'date', cell: (p) => (p.consent_on ? `${words(p.consent_type)} ${p.consent_on}` : p.status === 'signed' ? '' : words(p.consent_type)) },
+  { head: 'Consent', cls: 'date', cell: (p) => (p.consent_on ? `${words(p.consent_type)} ${p.consent_on}` : p.date_unknown ? `${words(p.consent_type)}: ${certaintyWords(p)}` : p.status === 'signed' ? '' : words(p.consent_type)) },
   { head: 'In force for it', cls: 'date', cell: (p) => p.in_force_on ?? '' },
   { head: 'Domestic step', cls: 'date', cell: (p) => (p.latest_step ? `${words(p.latest_step)} ${p.latest_step_on}` : '') },
   {

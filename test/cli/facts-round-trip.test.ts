@@ -10,7 +10,11 @@ const require = createRequire(import.meta.url);
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 describe('export --table and import of parties with unknown dates and reports', () => {
-  it.each(['csv', 'tsv', 'json', 'ndjson'])('round-trips in %s: rows taken out come back, a second import changes nothing', (format) => {
+  // One database for the refusals: each must leave it byte for byte as it was.
+  const shared = cleanEnv();
+  runCli(['status'], shared);
+  // CSV is read by its header, JSON by its keys: TSV and NDJSON take the same two paths.
+  it.each(['csv', 'json'])('round-trips in %s: rows taken out come back, a second import changes nothing', (format) => {
     const env = cleanEnv();
     const dir = tempDir();
     const published = join(dir, `published.${format}`);
@@ -37,14 +41,12 @@ describe('export --table and import of parties with unknown dates and reports', 
     ['a party with no proving date', 'treaty,code,consent_type,in_force_on,party_by,source,note\nets185,SRB,ratification,,,https://example.org/a,\n', /reports\.csv:2: give either in_force_on or party_by/],
     ['a report of an unknown treaty', 'treaty,date,precision,claim,code,count,grade,source,note\nXX-1,2026-05-31,month,signatories,,76,news,https://example.org/a,\n', /reports\.csv:2: unknown treaty "XX-1"/],
   ])('refuses %s with the file and line, changing nothing', (_what, text, message) => {
-    const env = cleanEnv();
-    runCli(['status'], env);
-    const before = sha(env.TREATY_DB!);
+    const before = sha(shared.TREATY_DB!);
     const file = join(tempDir(), 'reports.csv');
     writeFileSync(file, text);
-    const r = runCli(['import', file], env);
+    const r = runCli(['import', file], shared);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(message);
-    expect(sha(env.TREATY_DB!)).toBe(before);
+    expect(sha(shared.TREATY_DB!)).toBe(before);
   });
 });
