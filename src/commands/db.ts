@@ -4,7 +4,7 @@ import { actionKey } from '../domain/check-actions.js';
 import { headerChecks } from '../domain/header-checks.js';
 import { treatyStatus } from '../domain/status.js';
 import { mergeReports } from '../store/reports.js';
-import { bundledCorrections } from '../store/bundled-corrections.js';
+import { bundledCorrections, correctParticipants } from '../store/bundled-corrections.js';
 import type { ActionRow } from '../domain/model.js';
 import type { Ctx } from '../context.js';
 import { UserError } from '../errors.js';
@@ -86,9 +86,11 @@ export async function dbUpdate(ctx: Ctx, db: string | undefined, dryRun: boolean
     let participants = 0;
     let reports = 0;
     let corrected = 0;
+    let correctedParticipants = 0;
     writeTransaction(store.db, () => {
       const now = ctx.now();
       participants = mergeParticipants(store, bundled.participants, dryRun);
+      correctedParticipants = correctParticipants(store.db, bundled.participants, command, now, dryRun);
       treaties = mergeTreaties(store, bundled.treaties, dryRun);
       const write = actionWriter(store.db, command, now);
       // Corrected bundled rows first, so that a row whose date or type changed is replaced, not doubled.
@@ -124,6 +126,7 @@ export async function dbUpdate(ctx: Ctx, db: string | undefined, dryRun: boolean
         { merged: 'participants', count: participants },
         { merged: 'actions', count: added },
         { merged: 'corrected_actions', count: corrected },
+        { merged: 'corrected_participants', count: correctedParticipants },
         { merged: 'reports', count: reports },
       ],
       notice: `${verb} ${added} bundled action${added === 1 ? '' : 's'}, ${dryRun ? 'would correct' : 'corrected'} ${corrected}, ${treaties} treat${treaties === 1 ? 'y' : 'ies'} and ${participants} participant${participants === 1 ? '' : 's'}; what you recorded is kept`,

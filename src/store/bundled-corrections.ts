@@ -42,3 +42,31 @@ export function bundledCorrections(db: Database, bundled: readonly ActionRow[]):
   }
   return corrections;
 }
+
+const PARTICIPANT_FIELDS = ['iso2', 'name', 'short_name', 'aliases', 'kind', 'un_group', 'groups', 'source', 'note'] as const;
+
+/**
+ * Participants whose bundled row changed (a regional group, a name, a note) are updated where the
+ * bundle wrote them last: only `treaty add` writes participants otherwise, under codes of its own.
+ * Returns how many it updates (or would).
+ */
+export function correctParticipants(db: Database, rows: readonly Record<string, unknown>[], command: string, now: string, dryRun: boolean): number {
+  const lastWriter = new Map<string, string>();
+  for (const r of db.prepare("SELECT key, command FROM changes WHERE entity = 'participant' ORDER BY id").all() as { key: string; command: string }[]) lastWriter.set(r.key, r.command);
+  const select = db.prepare('SELECT code, iso2, name, short_name, aliases, kind, un_group, groups, source, note FROM participants WHERE code = ?');
+  const update = db.prepare(`UPDATE participants SET ${PARTICIPANT_FIELDS.map((f) => `${f} = @${f}`).join(', ')} WHERE code = @code`);
+  const log = db.prepare("INSERT INTO changes (at, command, entity, key, before, after) VALUES (?, ?, 'participant', ?, ?, ?)");
+  let n = 0;
+  for (const row of rows) {
+    const code = String(row.code);
+    const writer = lastWriter.get(code);
+    if (writer !== undefined && !isBundledWrite(writer)) continue;
+    const before = select.get(code) as Record<string, unknown> | undefined;
+    if (!before || PARTICIPANT_FIELDS.every((f) => (before[f] ?? null) === (row[f] ?? null))) continue;
+    n += 1;
+    if (dryRun) continue;
+    update.run(row);
+    log.run(now, command, code, JSON.stringify(before), JSON.stringify(row));
+  }
+  return n;
+}
