@@ -6,19 +6,20 @@ import { checkActions } from '../domain/check-actions.js';
 import type { ActionRow, Participant, TreatyDefinition } from '../domain/model.js';
 import { buildNameIndex, resolveParticipant } from '../domain/names.js';
 import { describePlan, isEmpty, planAdd, type Located, type Plan } from '../domain/plan.js';
-import { ActionRowSchema, describeIssue, PublishedRowSchema, ReportRowSchema, type PublishedRow, type ReportRow } from '../domain/schemas.js';
+import { ActionRowSchema, describeIssue, type PublishedRow, type ReportRow } from '../domain/schemas.js';
 import type { Ctx } from '../context.js';
 import { UsageError, UserError } from '../errors.js';
 import { actionRowsOf, decodeMtdsg, parseMtdsg, type MtdsgDocument } from '../formats/mtdsg.js';
 import { decodeText, detectFormat, readRecords, type InputFormat } from '../formats/read-actions.js';
 import type { ListResult } from '../formats/result.js';
-import { ACTION_COLUMNS, PUBLISHED_COLUMNS, REPORT_COLUMNS } from '../store/bundled-data.js';
+import { ACTION_COLUMNS } from '../store/bundled-data.js';
 import { writePublished, writeReports, type FactCounts } from '../store/fact-writes.js';
 import type { Store } from '../store/store.js';
 import { actionWriter, storedActions, writeTransaction } from '../store/writes.js';
 import { setDataAsOf } from '../store/data-date.js';
 import type { IsoDate } from '../domain/dates.js';
-import { dataDateNote, latestDateOn } from './data-date.js';
+import { dataDateNote, dataDates } from './data-date.js';
+import { factRows, readFactRows } from './import-facts.js';
 import { planResult } from './plan-result.js';
 
 export interface ImportOptions {
@@ -43,57 +44,13 @@ export type Input =
   | { file: string; published: Located<PublishedRow>[] }
   | { file: string; reports: Located<ReportRow>[] };
 
-type Table = 'actions' | 'published' | 'reports';
-
-/**
- * Which rows a file holds, from its header (CSV, TSV) or its first object's keys (JSON): what
- * `treaty export --table` wrote. A report has a claim; a party with unknown dates, a party_by.
- */
-function tableOf(text: string, format: Exclude<InputFormat, 'xml'>): Table {
-  let names: string[];
-  if (format === 'csv' || format === 'tsv') names = (text.split('\n', 1)[0] ?? '').split(format === 'csv' ? ',' : '\t').map((n) => n.trim().replace(/^"|"$/g, ''));
-  else {
-    const start = text.trimStart();
-    const first = /\{[^{}]*\}/.exec(format === 'json' ? start.slice(start.indexOf('[') + 1) : start)?.[0] ?? '{}';
-    try {
-      names = Object.keys(JSON.parse(first) as object);
-    } catch {
-      names = [];
-    }
-  }
-  if (names.includes('claim')) return 'reports';
-  if (names.includes('party_by')) return 'published';
-  return 'actions';
-}
-
-/** JSON gives null and numbers where CSV gives text: the row schemas read text, as the CSV has it. */
-function asText(record: unknown): unknown {
-  if (record === null || typeof record !== 'object' || Array.isArray(record)) return record;
-  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, v === null ? '' : typeof v === 'number' ? String(v) : v]));
-}
-
 export function readInput(file: string, bytes: Uint8Array, format: InputFormat | undefined): Input {
   const chosen = format ?? detectFormat(file, new TextDecoder('latin1').decode(bytes.subarray(0, 512)));
   if (chosen === 'xml') return { file, document: parseMtdsg(decodeMtdsg(bytes, file), file), bytes: bytes.length };
   const text = decodeText(bytes, file);
   if (text.trim() === '') throw new UserError(`${file}: the file is empty`);
-  const table = tableOf(text, chosen);
-  if (table === 'published') {
-    const published = readRecords(text, file, chosen, PUBLISHED_COLUMNS).map(({ where, record }) => {
-      const parsed = PublishedRowSchema.safeParse(chosen === 'json' || chosen === 'ndjson' ? asText(record) : record);
-      if (!parsed.success) throw new UserError(`${where}: ${describeIssue(parsed.error)}`);
-      return { where, row: parsed.data };
-    });
-    return { file, published };
-  }
-  if (table === 'reports') {
-    const reports = readRecords(text, file, chosen, REPORT_COLUMNS).map(({ where, record }) => {
-      const parsed = ReportRowSchema.safeParse(chosen === 'json' || chosen === 'ndjson' ? asText(record) : record);
-      if (!parsed.success) throw new UserError(`${where}: ${describeIssue(parsed.error)}`);
-      return { where, row: parsed.data };
-    });
-    return { file, reports };
-  }
+  const facts = readFactRows(text, file, chosen);
+  if (facts) return { file, ...facts };
   const rows = readRecords(text, file, chosen, ACTION_COLUMNS).map(({ where, record }) => {
     const parsed = ActionRowSchema.safeParse(record);
     if (!parsed.success) throw new UserError(`${where}: ${describeIssue(parsed.error)}`);
@@ -176,21 +133,6 @@ export async function importInputs(ctx: Ctx, inputs: readonly Input[], o: Omit<I
   });
 }
 
-/** The parties with unknown dates and the reports of the inputs, checked against the database's treaties and participants. */
-function factRows(inputs: readonly Input[], treaties: ReadonlyMap<string, TreatyDefinition>, codes: ReadonlySet<string>): { published: PublishedRow[]; reports: ReportRow[] } {
-  const published: PublishedRow[] = [];
-  const reports: ReportRow[] = [];
-  const check = (where: string, row: { treaty: string; code: string | null }) => {
-    if (!treaties.has(row.treaty)) throw new UserError(`${where}: unknown treaty "${row.treaty}" (nothing was imported)`);
-    if (row.code !== null && !codes.has(row.code)) throw new UserError(`${where}: unknown participant code "${row.code}" (nothing was imported)`);
-  };
-  for (const input of inputs) {
-    if ('published' in input) for (const { where, row } of input.published) (check(where, row), published.push(row));
-    if ('reports' in input) for (const { where, row } of input.reports) (check(where, row), reports.push(row));
-  }
-  return { published, reports };
-}
-
 function collect(inputs: readonly Input[], store: Store, source: string | undefined): { rows: Located<ActionRow>[]; notes: string[] } {
   const rows: Located<ActionRow>[] = [];
   const notes: string[] = [];
@@ -216,31 +158,6 @@ function collect(inputs: readonly Input[], store: Store, source: string | undefi
     if (doc.parties !== null && doc.parties !== consents) notes.push(`${input.file}: the header counts ${doc.parties} parties, the table has ${consents} instruments`);
   }
   return { rows, notes };
-}
-
-/**
- * Each treaty's new data date: the one given, else for a status page the day it was fetched or the
- * latest date it shows. A page's own date only moves the data forward; a date given is taken as it is.
- */
-function dataDates(
-  inputs: readonly Input[],
-  rows: readonly Located<ActionRow>[],
-  o: Pick<ImportOptions, 'dataAsOf' | 'fetchedOn'>,
-  treaties: ReadonlyMap<string, TreatyDefinition>,
-): Map<string, { date: IsoDate; how: 'given' | 'page' | 'fetched' }> {
-  const dates = new Map<string, { date: IsoDate; how: 'given' | 'page' | 'fetched' }>();
-  if (o.dataAsOf !== undefined) {
-    for (const r of rows) dates.set(r.row.treaty, { date: o.dataAsOf, how: 'given' });
-    return dates;
-  }
-  for (const input of inputs) {
-    if (!('document' in input)) continue;
-    const id = treaties.get(input.document.id)?.id ?? input.document.id;
-    const date = o.fetchedOn ?? latestDateOn(input.document);
-    const current = treaties.get(id)?.snapshot.date;
-    if (date !== null && (current === undefined || date > current)) dates.set(id, { date, how: o.fetchedOn !== undefined ? 'fetched' : 'page' });
-  }
-  return dates;
 }
 
 function throwFirst(problems: readonly { where: string; message: string; hint?: string }[]): void {
