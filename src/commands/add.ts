@@ -14,6 +14,8 @@ import { UsageError, UserError } from '../errors.js';
 import { actionRowsOf, decodeMtdsg, parseMtdsg, type MtdsgDocument } from '../formats/mtdsg.js';
 import type { ListResult } from '../formats/result.js';
 import { actionWriter, writeTransaction } from '../store/writes.js';
+import { countsDiffer, entryIntoForceDiffers } from '../domain/checks.js';
+import { keepChecks } from '../store/checks.js';
 import { dataDateNote, latestDateOn } from './data-date.js';
 import { readFileBytes } from './import.js';
 
@@ -128,6 +130,24 @@ export async function addTreaty(ctx: Ctx, given: AddOptions): Promise<ListResult
     }
     const rows: ActionRow[] = [];
     for (const r of doc.rows) for (const row of actionRowsOf(r, treaty.id, codeOf.get(r.name)!, o.source)) rows.push(row);
+    // The depositary's own date of entry into force checks the rule given on the command line.
+    const computed = entryIntoForce(treaty.rule, new Map([...known, ...added.map((p) => [p.code, p] as const)]), rows).entry_into_force_on;
+    const ruleCheck =
+      doc.entry_into_force && computed !== doc.entry_into_force
+        ? `the depositary gives entry into force on ${doc.entry_into_force}, the rule given gives ${computed ?? 'none yet'}: check the rule (a condition it cannot express?)`
+        : null;
+    const signed = doc.rows.filter((r) => r.signature).length;
+    const consented = doc.rows.filter((r) => r.consent).length;
+    const checks = [
+      ruleCheck,
+      doc.signatories === null ? null : doc.signatories === signed ? null : `the header counts ${doc.signatories} signatories, the table has ${signed}`,
+      doc.parties === null ? null : doc.parties === consented ? null : `the header counts ${doc.parties} parties, the table has ${consented}`,
+    ].filter(Boolean);
+    const found = [
+      ...(doc.entry_into_force && computed !== doc.entry_into_force ? [entryIntoForceDiffers(doc.entry_into_force, computed)] : []),
+      ...(doc.signatories !== null && doc.signatories !== signed ? [countsDiffer('signatories', dataDate.date, doc.signatories, signed)] : []),
+      ...(doc.parties !== null && doc.parties !== consented ? [countsDiffer('parties', dataDate.date, doc.parties, consented)] : []),
+    ];
     if (!o.dryRun) {
       writeTransaction(store.db, () => {
         const now = ctx.now();
@@ -146,21 +166,10 @@ export async function addTreaty(ctx: Ctx, given: AddOptions): Promise<ListResult
         }
         const write = actionWriter(store.db, o.command, now);
         for (const a of rows) write.add(a);
+        // Kept with the data they were found on: status and the other views show them until it changes.
+        keepChecks(store.db, treaty.id, found, o.command, now);
       });
     }
-    // The depositary's own date of entry into force checks the rule given on the command line.
-    const computed = entryIntoForce(treaty.rule, new Map([...known, ...added.map((p) => [p.code, p] as const)]), rows).entry_into_force_on;
-    const ruleCheck =
-      doc.entry_into_force && computed !== doc.entry_into_force
-        ? `the depositary gives entry into force on ${doc.entry_into_force}, the rule given gives ${computed ?? 'none yet'}: check the rule (a condition it cannot express?)`
-        : null;
-    const signed = doc.rows.filter((r) => r.signature).length;
-    const consented = doc.rows.filter((r) => r.consent).length;
-    const checks = [
-      ruleCheck,
-      doc.signatories === null ? null : doc.signatories === signed ? null : `the header counts ${doc.signatories} signatories, the table has ${signed}`,
-      doc.parties === null ? null : doc.parties === consented ? null : `the header counts ${doc.parties} parties, the table has ${consented}`,
-    ].filter(Boolean);
     const lines = [
       `${o.dryRun ? 'would add' : 'added'} treaty ${treaty.id} (${treaty.short_title}): ${rows.length} actions of ${doc.rows.length} participants; ${checks.length ? 'the header disagrees:' : "the header's counts and date of entry into force agree"}`,
       ...checks,

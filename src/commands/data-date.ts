@@ -5,6 +5,7 @@ import type { IsoDate } from '../domain/dates.js';
 import type { Located } from '../domain/plan.js';
 import type { ActionRow, TreatyDefinition } from '../domain/model.js';
 import type { MtdsgDocument } from '../formats/mtdsg.js';
+import type { SnapshotCounts } from '../store/data-date.js';
 import type { ImportOptions, Input } from './import.js';
 
 export function latestDateOn(doc: MtdsgDocument): IsoDate | null {
@@ -26,15 +27,23 @@ export function dataDateNote(how: 'given' | 'page' | 'fetched', date: IsoDate): 
  * Each treaty's new data date: the one given, else for a status page the day it was fetched or the
  * latest date it shows. A page's own date only moves the data forward; a date given is taken as it is.
  */
+export interface DataDate {
+  date: IsoDate;
+  how: 'given' | 'page' | 'fetched';
+  counts: SnapshotCounts | undefined;
+}
+
 export function dataDates(
   inputs: readonly Input[],
   rows: readonly Located<ActionRow>[],
   o: Pick<ImportOptions, 'dataAsOf' | 'fetchedOn'>,
   treaties: ReadonlyMap<string, TreatyDefinition>,
-): Map<string, { date: IsoDate; how: 'given' | 'page' | 'fetched' }> {
-  const dates = new Map<string, { date: IsoDate; how: 'given' | 'page' | 'fetched' }>();
+): Map<string, DataDate> {
+  const dates = new Map<string, DataDate>();
+  // A status page's header counts become the new snapshot's: what the depositary counted that day.
+  const pageCounts = new Map(inputs.flatMap((i) => ('document' in i ? [[i.document.id, { signatories: i.document.signatories, parties: i.document.parties }] as const] : [])));
   if (o.dataAsOf !== undefined) {
-    for (const r of rows) dates.set(r.row.treaty, { date: o.dataAsOf, how: 'given' });
+    for (const r of rows) dates.set(r.row.treaty, { date: o.dataAsOf, how: 'given', counts: pageCounts.get(r.row.treaty) });
     return dates;
   }
   for (const input of inputs) {
@@ -42,7 +51,7 @@ export function dataDates(
     const id = treaties.get(input.document.id)?.id ?? input.document.id;
     const date = o.fetchedOn ?? latestDateOn(input.document);
     const current = treaties.get(id)?.snapshot.date;
-    if (date !== null && (current === undefined || date > current)) dates.set(id, { date, how: o.fetchedOn !== undefined ? 'fetched' : 'page' });
+    if (date !== null && (current === undefined || date > current)) dates.set(id, { date, how: o.fetchedOn !== undefined ? 'fetched' : 'page', counts: pageCounts.get(id) });
   }
   return dates;
 }

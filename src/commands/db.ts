@@ -3,6 +3,7 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { actionKey } from '../domain/check-actions.js';
 import { headerChecks } from '../domain/header-checks.js';
 import { treatyStatus } from '../domain/status.js';
+import { withKept } from '../domain/checks.js';
 import { mergeReports } from '../store/reports.js';
 import { bundledCorrections, correctParticipants } from '../store/bundled-corrections.js';
 import type { ActionRow } from '../domain/model.js';
@@ -45,7 +46,7 @@ export async function dbCheck(ctx: Ctx, db: string | undefined): Promise<ListRes
       }),
       ...store.definitions().map((t) => {
         // Every coded warning about the treaty's data as of today (status --json gives their values).
-        const checks = treatyStatus(t, participants, store.actions(t.id), ctx.today(), store.published(t.id)).checks;
+        const checks = withKept(treatyStatus(t, participants, store.actions(t.id), ctx.today(), store.published(t.id)).checks, store.checks(t.id));
         return { check: `checks_${t.id}`, value: checks.length ? checks.map((c) => `${c.code}: ${c.message}`).join('; ') : 'none' };
       }),
     ];

@@ -2,6 +2,7 @@
 import type { IsoDate } from '../domain/dates.js';
 import { entryIntoForce } from '../domain/entry-into-force.js';
 import { explain } from '../domain/explain.js';
+import { withKept } from '../domain/checks.js';
 import { headerChecks } from '../domain/header-checks.js';
 import { participantStates, treatyStatus } from '../domain/status.js';
 import { certaintyWords } from '../formats/certainty.js';
@@ -27,7 +28,7 @@ export async function explainCommand(ctx: Ctx, o: ExplainOptions): Promise<Expla
     const undated = participantStates(treaty, participants, actions, asOf, { eif, published })
       .filter((s) => s.date_unknown)
       .map((s) => ({ code: s.code, name: s.name, party_by: s.party_by, in_force_on: s.in_force_on, words: certaintyWords(s)! }));
-    const checks = [...headerChecks(treaty, participants, store.actions(treaty.id), published), ...status.checks];
+    const checks = withKept([...headerChecks(treaty, participants, store.actions(treaty.id), published), ...status.checks], store.checks(treaty.id));
     return { kind: 'explain', explanation: { ...explain(treaty, participants, eif, asOf), undated, checks } };
   });
 }

@@ -18,7 +18,9 @@ import type { Store } from '../store/store.js';
 import { actionWriter, storedActions, writeTransaction } from '../store/writes.js';
 import { setDataAsOf } from '../store/data-date.js';
 import type { IsoDate } from '../domain/dates.js';
-import { dataDateNote, dataDates } from './data-date.js';
+import { countsDiffer, type Check } from '../domain/checks.js';
+import { keepChecks } from '../store/checks.js';
+import { dataDateNote, dataDates, latestDateOn } from './data-date.js';
 import { factRows, readFactRows } from './import-facts.js';
 import { planResult } from './plan-result.js';
 
@@ -104,7 +106,7 @@ export async function importFiles(ctx: Ctx, o: ImportOptions): Promise<ListResul
 /** Adds what the inputs say to the database, in one transaction (or says what it would add, with dryRun). */
 export async function importInputs(ctx: Ctx, inputs: readonly Input[], o: Omit<ImportOptions, 'files' | 'format'>): Promise<ListResult> {
   return ctx.withStore(o.db, 'write', (store) => {
-    const { rows, notes } = collect(inputs, store, o.source);
+    const { rows, notes, found } = collect(inputs, store, o.source, o.fetchedOn);
     const treaties = new Map(store.definitions().map((t) => [t.id, t]));
     const problems = checkActions(rows, treaties, new Set(store.participants().keys()));
     throwFirst(problems);
@@ -120,9 +122,11 @@ export async function importInputs(ctx: Ctx, inputs: readonly Input[], o: Omit<I
       throwFirst(planned.problems);
       plan = planned.plan;
       if (!o.dryRun && !isEmpty(plan)) actionWriter(store.db, o.command, ctx.now()).apply(plan);
-      for (const [treaty, { date, how }] of dataDates(inputs, rows, o, treaties)) {
-        if (o.dryRun || setDataAsOf(store.db, treaty, date, dataDateNote(how, date), o.command, ctx.now())) notes.push(`${treaty}: ${dataDateNote(how, date)}`);
+      for (const [treaty, { date, how, counts }] of dataDates(inputs, rows, o, treaties)) {
+        if (o.dryRun || setDataAsOf(store.db, treaty, date, dataDateNote(how, date), o.command, ctx.now(), counts)) notes.push(`${treaty}: ${dataDateNote(how, date)}`);
       }
+      // Last, so that each is kept with the data as this import leaves it.
+      if (!o.dryRun) for (const t of new Set(found.map((f) => f.treaty))) keepChecks(store.db, t, found.filter((f) => f.treaty === t).map((f) => f.check), o.command, ctx.now());
     });
     const done = plan!;
     const from = inputs.length === 1 ? inputs[0]!.file : `${inputs.length} files`;
@@ -133,9 +137,10 @@ export async function importInputs(ctx: Ctx, inputs: readonly Input[], o: Omit<I
   });
 }
 
-function collect(inputs: readonly Input[], store: Store, source: string | undefined): { rows: Located<ActionRow>[]; notes: string[] } {
+function collect(inputs: readonly Input[], store: Store, source: string | undefined, fetchedOn?: IsoDate): { rows: Located<ActionRow>[]; notes: string[]; found: { treaty: string; check: Check }[] } {
   const rows: Located<ActionRow>[] = [];
   const notes: string[] = [];
+  const disagreements: { treaty: string; check: Check }[] = [];
   for (const input of inputs) {
     if ('published' in input || 'reports' in input) continue;
     if ('rows' in input) {
@@ -156,8 +161,12 @@ function collect(inputs: readonly Input[], store: Store, source: string | undefi
     const consents = doc.rows.filter((r) => r.consent).length;
     if (doc.signatories !== null && doc.signatories !== signatures) notes.push(`${input.file}: the header counts ${doc.signatories} signatories, the table has ${signatures} signatures`);
     if (doc.parties !== null && doc.parties !== consents) notes.push(`${input.file}: the header counts ${doc.parties} parties, the table has ${consents} instruments`);
+    // The page's header counts are not kept with the treaty: the disagreement is stored, or it would be forgotten.
+    const on = fetchedOn ?? latestDateOn(doc);
+    if (on !== null && doc.signatories !== null && doc.signatories !== signatures) disagreements.push({ treaty: treaty.id, check: countsDiffer('signatories', on, doc.signatories, signatures) });
+    if (on !== null && doc.parties !== null && doc.parties !== consents) disagreements.push({ treaty: treaty.id, check: countsDiffer('parties', on, doc.parties, consents) });
   }
-  return { rows, notes };
+  return { rows, notes, found: disagreements };
 }
 
 function throwFirst(problems: readonly { where: string; message: string; hint?: string }[]): void {

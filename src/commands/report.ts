@@ -1,6 +1,7 @@
 // treaty report: everything a one-page brief needs about one treaty or all of them, gathered for the
 // HTML page (the status, the cumulative series, the regional groups, the participants and sources).
 import type { IsoDate } from '../domain/dates.js';
+import { withKept } from '../domain/checks.js';
 import { headerChecks } from '../domain/header-checks.js';
 import type { Participant, TreatyDefinition } from '../domain/model.js';
 import { regionalBreakdown } from '../domain/regions.js';
@@ -34,7 +35,7 @@ function section(store: Store, participants: ReadonlyMap<string, Participant>, t
   const actions = store.actions(treaty.id);
   const reports = store.reports(treaty.id);
   const base = treatyStatus(treaty, participants, actions, asOf, published, reports);
-  const status = { ...base, checks: [...headerChecks(treaty, participants, actions, published), ...base.checks] };
+  const status = { ...base, checks: withKept([...headerChecks(treaty, participants, actions, published), ...base.checks], store.checks(treaty.id)) };
   const states = participantStates(treaty, participants, actions, asOf, { published });
   const sources = new Map<string, Set<string>>();
   const addSources = (code: string, text: string | undefined) => {

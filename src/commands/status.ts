@@ -2,6 +2,7 @@
 import type { IsoDate } from '../domain/dates.js';
 import { headerChecks } from '../domain/header-checks.js';
 import { treatyStatus } from '../domain/status.js';
+import { withKept } from '../domain/checks.js';
 import type { Ctx } from '../context.js';
 import type { StatusResult } from '../formats/result.js';
 
@@ -21,6 +22,6 @@ export async function status(ctx: Ctx, o: StatusOptions): Promise<StatusResult> 
     const actions = store.actions(treaty.id);
     const status = treatyStatus(treaty, participants, actions, asOf, published, store.reports(treaty.id));
     const checks = headerChecks(treaty, participants, actions, published);
-    return { kind: 'status', status: { ...status, checks: [...checks, ...status.checks] }, treaty };
+    return { kind: 'status', status: { ...status, checks: withKept([...checks, ...status.checks], store.checks(treaty.id)) }, treaty };
   });
 }

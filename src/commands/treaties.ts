@@ -1,5 +1,6 @@
 // treaty treaties: every treaty in the database, with where each stands.
 import type { IsoDate } from '../domain/dates.js';
+import { withKept } from '../domain/checks.js';
 import { headerChecks } from '../domain/header-checks.js';
 import { treatyStatus } from '../domain/status.js';
 import type { Ctx } from '../context.js';
@@ -24,7 +25,7 @@ export async function treaties(ctx: Ctx, o: TreatiesOptions): Promise<ListResult
     const rows = store.definitions().map((t) => {
       const published = store.published(t.id);
       const s = treatyStatus(t, participants, store.actions(t.id, asOf), asOf, published);
-      const checks = [...headerChecks(t, participants, store.actions(t.id), published), ...s.checks];
+      const checks = withKept([...headerChecks(t, participants, store.actions(t.id), published), ...s.checks], store.checks(t.id));
       for (const c of checks) if (c.code !== 'data_stale') warnings.push(`${t.id}: ${c.message}`);
       return {
         id: t.id,

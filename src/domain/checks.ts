@@ -68,3 +68,10 @@ export function datesUnknown(codes: readonly string[]): Check {
 export function projectionRefused(reason: { code: string; message: string }): Check {
   return { code: 'projection_refused', message: `no projection: ${reason.message}`, reason: reason.code };
 }
+
+/** The checks computed now, then those a write stored that say something else (the same check found twice shows once). */
+export function withKept(live: readonly Check[], kept: readonly Check[]): Check[] {
+  const seen = new Set(live.map((c) => JSON.stringify(c)));
+  const sameAs = (c: Check) => live.some((l) => l.code === c.code && l.message === c.message);
+  return [...live, ...kept.filter((c) => !seen.has(JSON.stringify(c)) && !sameAs(c))];
+}

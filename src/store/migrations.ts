@@ -29,6 +29,9 @@ function actionsTable(name: string, allowed: readonly string[]): string {
 /** The actions the current schema allows (a test keeps this equal to ACTIONS). */
 export const SCHEMA_4_ACTIONS = [...SCHEMA_1_ACTIONS, 'domestic_approval', 'domestic_law', 'announcement'];
 
+/** The check codes schema 5 allows (a test keeps this equal to CHECK_CODES). */
+export const SCHEMA_5_CHECK_CODES = ['signatories_differ', 'parties_differ', 'entry_into_force_differs', 'data_stale', 'dates_unknown', 'projection_refused'];
+
 export const MIGRATIONS: readonly { version: number; sql: string }[] = [
   {
     version: 1,
@@ -130,6 +133,18 @@ export const MIGRATIONS: readonly { version: number; sql: string }[] = [
         UNIQUE (treaty, claim, date, code, source)
       ) STRICT;
       CREATE INDEX reports_by_treaty_date ON reports (treaty, date);
+      -- Checks a write found that the data cannot recompute later (a status page's header against its table,
+      -- the rule given to add against the depositary), kept while the data they were found on is unchanged.
+      CREATE TABLE checks (
+        id INTEGER PRIMARY KEY,
+        treaty TEXT NOT NULL REFERENCES treaties(id) ON DELETE CASCADE,
+        code TEXT NOT NULL CHECK (code IN (${SCHEMA_5_CHECK_CODES.map((c) => `'${c}'`).join(', ')})),
+        detail TEXT NOT NULL CHECK (json_valid(detail)),
+        basis TEXT NOT NULL,
+        found_at TEXT NOT NULL,
+        command TEXT NOT NULL,
+        UNIQUE (treaty, code, detail)
+      ) STRICT;
     `,
   },
 ];

@@ -7,6 +7,8 @@ import { UserError } from '../errors.js';
 import type { PublishedRow, ReportRow } from '../domain/schemas.js';
 import type { Db } from './open.js';
 import { treatyReports } from './reports.js';
+import { keptChecks } from './checks.js';
+import type { Check } from '../domain/checks.js';
 
 export interface TreatySummary {
   id: string;
@@ -92,6 +94,11 @@ export class Store {
   /** The rows of parties whose consent date is unknown, as data/published and export --table published write them. */
   publishedRows(treaty: string): PublishedRow[] {
     return this.statement('SELECT treaty, code, consent_type, in_force_on, party_by, source, note FROM published_in_force WHERE treaty = ? ORDER BY code').all(treaty) as PublishedRow[];
+  }
+
+  /** Checks a write found and stored, while the data they were found on is unchanged. */
+  checks(treaty: string): Check[] {
+    return keptChecks(this.db, treaty);
   }
 
   /** Claims about a treaty by sources other than the depositary, in date order; never counted. */

@@ -69,3 +69,22 @@ describe('the Paris Agreement added with a rule the depositary contradicts', () 
     expect(runCli(['status', '--treaty', 'XXVII-7-d', '--as-of', '2026-12-03'], env).stderr).toContain('warning: the depositary gives entry into force on 2016-11-04, the rule gives 2016-10-21');
   });
 });
+
+describe('a disagreement only a status page shows', () => {
+  it('is stored by import, shown by status until the data changes', async () => {
+    const { mtdsgXml } = await import('../helpers/mtdsg.js');
+    const env = cleanEnv();
+    const file = join(env.HOME!, 'XVIII-16.en.xml');
+    // The header says 80 signatories; the table has two.
+    writeFileSync(file, mtdsgXml([{ name: 'Viet Nam', signature: '2025-10-25' }, { name: 'France', signature: '2026-03-01' }], { signatories: 80 }));
+    const r = runCli(['import', file, '--source', 'https://example.org/page'], env);
+    expect(r.code, r.stderr).toBe(0);
+    const codes = () => json(['status', '--as-of', '2026-03-02'], env).checks;
+    expect(codes()).toContainEqual({ code: 'signatories_differ', message: 'on 2026-03-01 the depositary counted 80 signatories; the rows give 2', date: '2026-03-01', depositary: 80, rows: 2 });
+    expect(runCli(['record', 'Qatar', 'domestic_approval', '2026-03-01', '--source', 'https://example.org/q'], env).code).toBe(0);
+    // The page's own table against its header is gone with the data it was found on; the header's count,
+    // now the snapshot of 2026-03-01, is still checked against every row of the database.
+    const after = codes().filter((c: { code: string; date: string }) => c.code === 'signatories_differ' && c.date === '2026-03-01');
+    expect(after).toEqual([{ code: 'signatories_differ', message: 'on 2026-03-01 the depositary counted 80 signatories; the rows give 73', date: '2026-03-01', depositary: 80, rows: 73 }]);
+  });
+});

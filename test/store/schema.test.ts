@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ACTIONS } from '../../src/domain/vocabulary.js';
 import { migrate } from '../../src/store/migrate.js';
-import { APPLICATION_ID, SCHEMA_4_ACTIONS, SCHEMA_VERSION } from '../../src/store/migrations.js';
+import { APPLICATION_ID, SCHEMA_4_ACTIONS, SCHEMA_5_CHECK_CODES, SCHEMA_VERSION } from '../../src/store/migrations.js';
+import { CHECK_CODES } from '../../src/domain/checks.js';
 import { bundledDataDir, loadBundledData } from '../../src/store/bundled-data.js';
 import { seed } from '../../src/store/seed.js';
 import { Store } from '../../src/store/store.js';
@@ -31,6 +32,8 @@ describe('migrations', () => {
 
   it('allow in SQL exactly the actions of the vocabulary', () => {
     expect(SCHEMA_4_ACTIONS).toEqual([...ACTIONS]);
+    // A stored check's code is one the schema knows: the CHECK refuses any other.
+    expect(SCHEMA_5_CHECK_CODES).toEqual([...CHECK_CODES]);
   });
 });
 
