@@ -87,7 +87,7 @@ async function execute(raw: RawCommandLine, env: RunEnv): Promise<number> {
   const { o, a } = finishValues(raw.spec, raw);
   const format = 'format' in raw.spec.options ? formatOf(o) : 'table';
   const result = await raw.spec.run(o, a, env);
-  return result ? respond(result, format, { color: o.color !== false, wide: 'wide' in o && o.wide === true, command: raw.spec.name }, env.io) : 0;
+  return result ? respond(result, format, { color: o.color !== false, wide: 'wide' in o && o.wide === true, command: raw.spec.name.split(' ')[0]! }, env.io) : 0;
 }
 
 function report(e: unknown, io: Io): number {

@@ -6,6 +6,7 @@
 import { dateProblem, FIRST_DATE, isIsoDate, LAST_DATE, type IsoDate } from './domain/dates.js';
 import { GROUP_CHOICES, resolveGroup, type GroupFilter } from './domain/groups.js';
 import { isOneOf } from './domain/vocabulary.js';
+import { SOURCE_FORM, sourceItems } from './domain/source.js';
 import { UsageError } from './errors.js';
 
 /** What the shell can offer for a value: fixed words, files, or names read from the database. */
@@ -106,6 +107,19 @@ export function url(): ValueKind<string> {
       const parts = raw.trim().split(/\s+/).filter(Boolean);
       return parts.length > 0 && parts.every(isHttp) ? parts.join(' ') : refuse(where, allowed, raw);
     },
+  };
+}
+
+/** Where a fact comes from: http(s) addresses or [official-journal citations], separated by spaces (domain/source.ts). */
+export function source(): ValueKind<string> {
+  const allowed = SOURCE_FORM;
+  return {
+    kind: 'source',
+    allowed,
+    complete: 'none',
+    malformed: 'treaties.un.org',
+    sample: 'https://treaties.un.org/',
+    parse: (raw, where) => (sourceItems(raw) === null ? refuse(where, allowed, raw) : raw.trim().replace(/\s+/g, ' ')),
   };
 }
 

@@ -20,7 +20,14 @@ export async function respond(result: Result, format: Format, o: RespondOptions,
   const { noticeWriter } = await import('./ui/notice.js');
   const style = await styleFor(format === 'table' ? colorLevel(io.isTTY, io.env, o.color) : 0);
   const notice = noticeWriter(io.err, style, io.columns);
-  if (result.kind === 'status') for (const check of result.status.checks) io.err.write(`warning: ${check}\n`);
+  // JSON carries the checks as objects; everyone else reads them here.
+  if (result.kind === 'status' && format !== 'json' && format !== 'ndjson') {
+    const { wrapText } = await import('./ui/wrap.js');
+    for (const check of result.status.checks) {
+      const line = `warning: ${check.message}`;
+      io.err.write(`${(io.columns === undefined ? [line] : wrapText(line, io.columns, { first: '', indent: '  ' })).join('\n')}\n`);
+    }
+  }
   try {
     render(result, format, io.out, style, { width: io.columns, wide: o.wide, command: o.command, notice });
   } finally {

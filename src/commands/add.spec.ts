@@ -17,7 +17,7 @@ export const addSpec = defineCommand({
     rule: option(path(), '<file>', 'the rule as JSON (the "rule" object of data/treaties/*.json) instead'),
     alias: repeatedOption(text('a name'), '<name>', 'another name for the treaty'),
     shortTitle: option(text('a title'), '<text>', 'a short title (default: the page title)'),
-    snapshotDate: option(date(), '<date>', 'the date the page was read (default: today)'),
+    snapshotDate: option(date(), '<date>', 'the date the data is as of (default: the latest date on the page, which states none)'),
     dryRun: flag('say what would be added, change nothing'),
     ...FORMAT_OPTIONS,
   },

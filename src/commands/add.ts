@@ -23,6 +23,9 @@ import { countChecks } from '../formats/mtdsg-counts.js';
 import { footnoteFacts } from '../formats/mtdsg-footnotes.js';
 import { readSignatureWindow } from '../formats/mtdsg-signature-window.js';
 import { ruleOf } from './add-rule.js';
+import { countsDiffer, entryIntoForceDiffers } from '../domain/checks.js';
+import { keepChecks } from '../store/checks.js';
+import { dataDateNote, latestDateOn } from './data-date.js';
 import { readFileBytes } from './import.js';
 
 export interface AddOptions {
@@ -65,6 +68,8 @@ export async function addTreaty(ctx: Ctx, given: AddOptions): Promise<ListResult
   if (!concluded) throw new UserError(`${o.file}: cannot read the place and date of conclusion from "${doc.conclusion}"`);
   const window = readSignatureWindow(doc.treaty_note, doc.entry_into_force);
   const signatures = doc.rows.flatMap((r) => r.actions.flatMap((a) => (a.action === 'signature' ? [a.date] : []))).sort();
+  const onPage = latestDateOn(doc);
+  const dataDate = o.snapshotDate !== undefined ? { date: o.snapshotDate, how: 'given' as const } : onPage !== null ? { date: onPage, how: 'page' as const } : { date: ctx.today(), how: 'fetched' as const };
   const definition = TreatyDefinitionSchema.safeParse({
     id: doc.id,
     aliases: [...o.aliases],
@@ -88,7 +93,7 @@ export async function addTreaty(ctx: Ctx, given: AddOptions): Promise<ListResult
     },
     actions: [...ACTIONS],
     rule,
-    snapshot: { date: o.snapshotDate ?? ctx.today(), signatories: doc.signatories, parties: doc.parties, source: o.source, note: `Header of the status page read by treaty add from ${o.file}.` },
+    snapshot: { date: dataDate.date, signatories: doc.signatories, parties: doc.parties, source: o.source, note: `Header of the status page read by treaty add from ${o.file}; ${dataDateNote(dataDate.how, dataDate.date)}.` },
     ...(doc.texts.length ? { depositary_texts: doc.texts } : {}),
     ...(doc.notes.length ? { footnotes: doc.notes } : {}),
     ...(doc.entry_into_force ? { entry_into_force: { date: doc.entry_into_force, source: o.source, note: 'Given in the header of the status page.' } } : {}),
@@ -165,6 +170,11 @@ export async function addTreaty(ctx: Ctx, given: AddOptions): Promise<ListResult
         ? `the depositary gives entry into force on ${doc.entry_into_force}, the rule given gives ${computed ?? 'none yet'}: check the rule (a condition it cannot express?)`
         : null;
     const predecessors = new Set(footnoteRows.map((r) => r.code).filter((c) => !doc.rows.some((r) => codeOf.get(r.name) === c)));
+    // Coded, and kept with the data they were found on: status and the other views show them until it changes.
+    const found = [
+      ...(doc.entry_into_force && computed !== doc.entry_into_force ? [entryIntoForceDiffers(doc.entry_into_force, computed)] : []),
+      ...countChecks(doc).map((c) => countsDiffer(c.what, dataDate.date, c.header, c.table)),
+    ];
     if (!o.dryRun) {
       writeTransaction(store.db, () => {
         const now = ctx.now();
@@ -183,6 +193,8 @@ export async function addTreaty(ctx: Ctx, given: AddOptions): Promise<ListResult
         }
         const write = actionWriter(store.db, o.command, now);
         for (const a of rows) write.add(a);
+        // Kept with the data they were found on: status and the other views show them until it changes.
+        keepChecks(store.db, treaty.id, found, o.command, now);
       });
     }
     const signed = doc.rows.filter(showsSignature).length;
@@ -191,6 +203,7 @@ export async function addTreaty(ctx: Ctx, given: AddOptions): Promise<ListResult
     const lines = [
       `${o.dryRun ? 'would add' : 'added'} treaty ${treaty.id} (${treaty.short_title}): ${rows.length} actions of ${doc.rows.length} participants; ${checks.length ? 'the header disagrees:' : "the header's counts and date of entry into force agree"}`,
       ...checks,
+      dataDateNote(dataDate.how, dataDate.date),
       ...[unreadShare(doc, treaty.rule)].filter((line) => line !== null),
       `rule (${ruleFrom === 'words' ? "read from the page's words" : ruleFrom === 'words and flags' ? "the page's words, with the command line's" : ruleFrom === 'file' ? 'from the rule file' : 'from the command line'}): ${describeRule(treaty)}`,
       ...(reioNote ? [reioNote] : []),

@@ -2,6 +2,10 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { actionKey } from '../domain/check-actions.js';
 import { headerChecks } from '../domain/header-checks.js';
+import { treatyStatus } from '../domain/status.js';
+import { withKept } from '../domain/checks.js';
+import { mergeReports } from '../store/reports.js';
+import { bundledCorrections, correctParticipants } from '../store/bundled-corrections.js';
 import type { ActionRow } from '../domain/model.js';
 import type { Ctx } from '../context.js';
 import { UserError } from '../errors.js';
@@ -38,7 +42,12 @@ export async function dbCheck(ctx: Ctx, db: string | undefined): Promise<ListRes
       { check: 'bundled_actions_missing', value: missing },
       ...store.definitions().map((t) => {
         const problems = headerChecks(t, participants, store.actions(t.id), store.published(t.id));
-        return { check: `depositary_counts_${t.id}`, value: problems.length ? problems.join('; ') : 'agree' };
+        return { check: `depositary_counts_${t.id}`, value: problems.length ? problems.map((p) => p.message).join('; ') : 'agree' };
+      }),
+      ...store.definitions().map((t) => {
+        // Every coded warning about the treaty's data as of today (status --json gives their values).
+        const checks = withKept(treatyStatus(t, participants, store.actions(t.id), ctx.today(), store.published(t.id)).checks, store.checks(t.id));
+        return { check: `checks_${t.id}`, value: checks.length ? checks.map((c) => `${c.code}: ${c.message}`).join('; ') : 'none' };
       }),
     ];
     if (!ok) throw new UserError(`database ${store.path} failed its integrity check: ${integrity.slice(0, 3).join('; ')}`, 'restore a backup (treaty db backup makes one)');
@@ -76,12 +85,29 @@ export async function dbUpdate(ctx: Ctx, db: string | undefined, dryRun: boolean
     let added = 0;
     let treaties = 0;
     let participants = 0;
+    let reports = 0;
+    let corrected = 0;
+    let correctedParticipants = 0;
     writeTransaction(store.db, () => {
       const now = ctx.now();
       participants = mergeParticipants(store, bundled.participants, dryRun);
+      correctedParticipants = correctParticipants(store.db, bundled.participants, command, now, dryRun);
       treaties = mergeTreaties(store, bundled.treaties, dryRun);
       const write = actionWriter(store.db, command, now);
-      const missing = missingBundled(store, bundled.actions);
+      // Corrected bundled rows first, so that a row whose date or type changed is replaced, not doubled.
+      const corrections = bundledCorrections(store.db, bundled.actions);
+      corrected = corrections.length;
+      if (!dryRun) {
+        for (const c of corrections) {
+          if (actionKey(c.before) === actionKey(c.after)) write.change(c.before, c.after);
+          else {
+            write.remove(c.before);
+            write.add(c.after);
+          }
+        }
+      }
+      const replacing = new Set(corrections.map((c) => actionKey(c.after)));
+      const missing = missingBundled(store, bundled.actions).filter((a) => !replacing.has(actionKey(a)));
       added = missing.length;
       if (!dryRun) for (const a of missing) write.add(a);
       if (!dryRun) {
@@ -90,6 +116,7 @@ export async function dbUpdate(ctx: Ctx, db: string | undefined, dryRun: boolean
         );
         for (const p of bundled.published) insert.run(p);
       }
+      reports = mergeReports(store.db, bundled.reports, command, now, dryRun);
     });
     const verb = dryRun ? 'would add' : 'added';
     return {
@@ -99,8 +126,11 @@ export async function dbUpdate(ctx: Ctx, db: string | undefined, dryRun: boolean
         { merged: 'treaties', count: treaties },
         { merged: 'participants', count: participants },
         { merged: 'actions', count: added },
+        { merged: 'corrected_actions', count: corrected },
+        { merged: 'corrected_participants', count: correctedParticipants },
+        { merged: 'reports', count: reports },
       ],
-      notice: `${verb} ${added} bundled action${added === 1 ? '' : 's'}, ${treaties} treat${treaties === 1 ? 'y' : 'ies'} and ${participants} participant${participants === 1 ? '' : 's'}; what you recorded is kept`,
+      notice: `${verb} ${added} bundled action${added === 1 ? '' : 's'}, ${dryRun ? 'would correct' : 'corrected'} ${corrected}, ${treaties} treat${treaties === 1 ? 'y' : 'ies'} and ${participants} participant${participants === 1 ? '' : 's'}; what you recorded is kept`,
       noticeAlways: true,
     };
   });
@@ -132,7 +162,9 @@ function mergeParticipants(store: Store, rows: readonly Record<string, unknown>[
 function mergeTreaties(store: Store, treaties: readonly { id: string; short_title: string; title: string; aliases: string[]; snapshot: { date: string } }[], dryRun: boolean): number {
   const upsert = store.db.prepare(
     `INSERT INTO treaties (id, short_title, title, data_as_of, definition) VALUES (@id, @short_title, @title, @data_as_of, @definition)
-     ON CONFLICT (id) DO UPDATE SET short_title = excluded.short_title, title = excluded.title, definition = excluded.definition,
+     ON CONFLICT (id) DO UPDATE SET short_title = excluded.short_title, title = excluded.title,
+       -- a data date the user set (sync, import --data-as-of) later than the release's stays, in the definition too
+       definition = CASE WHEN treaties.data_as_of > excluded.data_as_of THEN json_set(excluded.definition, '$.snapshot.date', treaties.data_as_of) ELSE excluded.definition END,
        data_as_of = max(treaties.data_as_of, excluded.data_as_of)`,
   );
   const alias = store.db.prepare('INSERT OR IGNORE INTO treaty_aliases (alias, treaty) VALUES (?, ?)');

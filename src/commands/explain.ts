@@ -2,6 +2,10 @@
 import type { IsoDate } from '../domain/dates.js';
 import { entryIntoForce } from '../domain/entry-into-force.js';
 import { explain } from '../domain/explain.js';
+import { withKept } from '../domain/checks.js';
+import { headerChecks } from '../domain/header-checks.js';
+import { participantStates, treatyStatus } from '../domain/status.js';
+import { certaintyWords } from '../formats/certainty.js';
 import type { Ctx } from '../context.js';
 import type { ExplainResult } from '../formats/result.js';
 import { ruleEnv } from './rule-env.js';
@@ -17,8 +21,16 @@ export async function explainCommand(ctx: Ctx, o: ExplainOptions): Promise<Expla
   return ctx.withStore(o.db, 'read', (store) => {
     const treaty = store.treaty(o.treaty);
     const participants = store.participants();
+    const actions = store.actions(treaty.id, asOf);
+    const published = store.published(treaty.id);
     const env = ruleEnv(store);
-    const eif = entryIntoForce(treaty.rule, participants, store.actions(treaty.id, asOf), env);
-    return { kind: 'explain', explanation: explain(treaty, participants, eif, asOf, env) };
+    const eif = entryIntoForce(treaty.rule, participants, actions, env);
+    const status = treatyStatus(treaty, participants, actions, asOf, published, env);
+    // Parties whose consent no source dates are not in the engine's list; the explanation names them.
+    const undated = participantStates(treaty, participants, actions, asOf, { eif, published })
+      .filter((s) => s.date_unknown)
+      .map((s) => ({ code: s.code, name: s.name, party_by: s.party_by, in_force_on: s.in_force_on, words: certaintyWords(s)! }));
+    const checks = withKept([...headerChecks(treaty, participants, store.actions(treaty.id), published), ...status.checks], store.checks(treaty.id));
+    return { kind: 'explain', explanation: { ...explain(treaty, participants, eif, asOf, env), undated, checks } };
   });
 }

@@ -3,6 +3,7 @@
 import type { IsoDate } from '../domain/dates.js';
 import { buildNameIndex } from '../domain/names.js';
 import { compareText } from '../domain/nearest.js';
+import { reportsAbout } from '../domain/reports.js';
 import { participantStates } from '../domain/status.js';
 import type { Ctx } from '../context.js';
 import type { HistoryResult, Row } from '../formats/result.js';
@@ -28,13 +29,16 @@ export async function history(ctx: Ctx, o: HistoryOptions): Promise<HistoryResul
     const treaties = o.treaty === undefined ? store.definitions() : [store.treaty(o.treaty)];
 
     const standing = new Map<string, Row[]>(chosen.map((p) => [p.code, []]));
+    const reported = new Map<string, Row[]>(chosen.map((p) => [p.code, []]));
     const rows: Row[] = [];
     for (const treaty of treaties) {
       const actions = store.actions(treaty.id, asOf);
       const states = new Map(participantStates(treaty, known, actions, asOf, { published: store.published(treaty.id) }).map((s) => [s.code, s]));
+      const reports = store.reports(treaty.id);
       for (const p of chosen) {
         const s = states.get(p.code)!;
-        standing.get(p.code)!.push({ treaty: treaty.id, short_title: treaty.short_title, status: s.status, signed_on: s.signed_on, consent_on: s.consent_on, in_force_on: s.in_force_on });
+        for (const r of reportsAbout(reports, p.code, asOf)) reported.get(p.code)!.push({ ...r });
+        standing.get(p.code)!.push({ treaty: treaty.id, short_title: treaty.short_title, status: s.status, signed_on: s.signed_on, consent_on: s.consent_on, in_force_on: s.in_force_on, date_unknown: s.date_unknown, party_by: s.party_by });
         for (const a of actions) {
           if (a.code !== p.code) continue;
           rows.push({ code: p.code, name: p.name, treaty: a.treaty, date: a.date, action: a.action, reference: a.reference, source: a.source, note: a.note, status: s.status, in_force_on: s.in_force_on });
@@ -45,7 +49,7 @@ export async function history(ctx: Ctx, o: HistoryOptions): Promise<HistoryResul
     rows.sort((a, b) => order.get(a.code as string)! - order.get(b.code as string)! || compareText(String(a.date), String(b.date)) || compareText(String(a.treaty), String(b.treaty)));
     return {
       kind: 'history',
-      participants: chosen.map((p) => ({ code: p.code, name: p.name, treaties: standing.get(p.code)! })),
+      participants: chosen.map((p) => ({ code: p.code, name: p.name, treaties: standing.get(p.code)!, reports: reported.get(p.code)! })),
       list: { kind: 'list', columns: o.columns, rows },
     };
   });

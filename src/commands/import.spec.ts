@@ -1,5 +1,5 @@
 import type { InputFormat } from '../formats/read-actions.js';
-import { choice, path, url } from '../options.js';
+import { choice, date, path, url } from '../options.js';
 import { args, defineCommand, flag, FORMAT_OPTIONS, option } from '../options-spec.js';
 
 const INPUT_FORMATS = ['csv', 'tsv', 'json', 'ndjson', 'xml'] as const satisfies readonly InputFormat[];
@@ -13,6 +13,7 @@ export const importSpec = defineCommand({
     source: option(url(), '<url>', "for an XML status page: where it comes from (default: the treaty's status page address)"),
     replace: flag('let a row replace a stored action of the same kind on another date'),
     dryRun: flag('say what would be added, changed and left as it is; change nothing'),
+    dataAsOf: option(date(), '<date>', 'the date the imported data is as of: sets the data date of each treaty it touches'),
     ...FORMAT_OPTIONS,
   },
   examples: [
@@ -21,6 +22,6 @@ export const importSpec = defineCommand({
   ],
   async run(o, a, { ctx, commandLine }) {
     const { importFiles } = await import('./import.js');
-    return importFiles(ctx, { db: o.db, files: a.file, format: o.inputFormat, source: o.source, replace: o.replace, dryRun: o.dryRun, command: commandLine });
+    return importFiles(ctx, { db: o.db, files: a.file, format: o.inputFormat, source: o.source, replace: o.replace, dryRun: o.dryRun, dataAsOf: o.dataAsOf, command: commandLine });
   },
 });

@@ -6,15 +6,22 @@ import { checkActions } from '../domain/check-actions.js';
 import type { ActionRow, Participant, TreatyDefinition } from '../domain/model.js';
 import { buildNameIndex, resolveParticipant } from '../domain/names.js';
 import { describePlan, isEmpty, planAdd, type Located, type Plan } from '../domain/plan.js';
-import { ActionRowSchema, describeIssue } from '../domain/schemas.js';
+import { ActionRowSchema, describeIssue, type PublishedRow, type ReportRow } from '../domain/schemas.js';
 import type { Ctx } from '../context.js';
 import { UsageError, UserError } from '../errors.js';
 import { actionRowsOf, decodeMtdsg, parseMtdsg, showsConsent, showsSignature, type MtdsgDocument } from '../formats/mtdsg.js';
 import { decodeText, detectFormat, readRecords, type InputFormat } from '../formats/read-actions.js';
 import type { ListResult } from '../formats/result.js';
 import { ACTION_COLUMNS } from '../store/bundled-data.js';
+import { writePublished, writeReports, type FactCounts } from '../store/fact-writes.js';
 import type { Store } from '../store/store.js';
 import { actionWriter, storedActions, writeTransaction } from '../store/writes.js';
+import { setDataAsOf } from '../store/data-date.js';
+import type { IsoDate } from '../domain/dates.js';
+import { countsDiffer, type Check } from '../domain/checks.js';
+import { keepChecks } from '../store/checks.js';
+import { dataDateNote, dataDates, latestDateOn } from './data-date.js';
+import { factRows, readFactRows } from './import-facts.js';
 import { planResult } from './plan-result.js';
 
 export interface ImportOptions {
@@ -26,16 +33,26 @@ export interface ImportOptions {
   replace: boolean;
   dryRun: boolean;
   command: string;
+  /** The date the imported data is as of, for every treaty it touches (--data-as-of). */
+  dataAsOf?: IsoDate | undefined;
+  /** For status pages fetched from the network: the day they were fetched, their data's date. */
+  fetchedOn?: IsoDate | undefined;
 }
 
 /** One file, read: rows already in DESIGN shape, or a depositary document still to be matched to names. */
-export type Input = { file: string; rows: Located<ActionRow>[] } | { file: string; document: MtdsgDocument; bytes: number };
+export type Input =
+  | { file: string; rows: Located<ActionRow>[] }
+  | { file: string; document: MtdsgDocument; bytes: number }
+  | { file: string; published: Located<PublishedRow>[] }
+  | { file: string; reports: Located<ReportRow>[] };
 
 export function readInput(file: string, bytes: Uint8Array, format: InputFormat | undefined): Input {
   const chosen = format ?? detectFormat(file, new TextDecoder('latin1').decode(bytes.subarray(0, 512)));
   if (chosen === 'xml') return { file, document: parseMtdsg(decodeMtdsg(bytes, file), file), bytes: bytes.length };
   const text = decodeText(bytes, file);
   if (text.trim() === '') throw new UserError(`${file}: the file is empty`);
+  const facts = readFactRows(text, file, chosen);
+  if (facts) return { file, ...facts };
   const rows = readRecords(text, file, chosen, ACTION_COLUMNS).map(({ where, record }) => {
     const parsed = ActionRowSchema.safeParse(record);
     if (!parsed.success) throw new UserError(`${where}: ${describeIssue(parsed.error)}`);
@@ -80,7 +97,7 @@ export function depositaryRows(doc: MtdsgDocument, file: string, treaty: TreatyD
 export async function importFiles(ctx: Ctx, o: ImportOptions): Promise<ListResult> {
   // Everything that needs no database is checked first: a bad file changes no byte.
   const inputs = o.files.map((file) => readInput(file, readFileBytes(file), o.format));
-  if (o.source !== undefined && inputs.every((i) => 'rows' in i)) {
+  if (o.source !== undefined && inputs.every((i) => !('document' in i))) {
     throw new UsageError('--source applies to depositary XML status pages; CSV, TSV and JSON rows carry their own source column');
   }
   return importInputs(ctx, inputs, o);
@@ -89,28 +106,43 @@ export async function importFiles(ctx: Ctx, o: ImportOptions): Promise<ListResul
 /** Adds what the inputs say to the database, in one transaction (or says what it would add, with dryRun). */
 export async function importInputs(ctx: Ctx, inputs: readonly Input[], o: Omit<ImportOptions, 'files' | 'format'>): Promise<ListResult> {
   return ctx.withStore(o.db, 'write', (store) => {
-    const { rows, notes } = collect(inputs, store, o.source);
+    const { rows, notes, found } = collect(inputs, store, o.source, o.fetchedOn);
     const treaties = new Map(store.definitions().map((t) => [t.id, t]));
     const problems = checkActions(rows, treaties, new Set(store.participants().keys()));
     throwFirst(problems);
+    const facts = factRows(inputs, treaties, new Set(store.participants().keys()));
     let plan: Plan | undefined;
+    const factNotes: string[] = [];
     writeTransaction(store.db, () => {
+      const now = ctx.now();
+      const say = (what: string, c: FactCounts) => factNotes.push(`${what}: ${c.added} added, ${c.changed} changed, ${c.unchanged} unchanged`);
+      if (facts.published.length) say('parties with unknown dates', writePublished(store.db, facts.published, o.command, now, o.dryRun));
+      if (facts.reports.length) say('reports', writeReports(store.db, facts.reports, o.command, now, o.dryRun));
       const planned = planAdd(storedActions(store.db, [...new Set(rows.map((r) => r.row.treaty))]), rows, o.replace);
       throwFirst(planned.problems);
       plan = planned.plan;
       if (!o.dryRun && !isEmpty(plan)) actionWriter(store.db, o.command, ctx.now()).apply(plan);
+      for (const [treaty, { date, how, counts }] of dataDates(inputs, rows, o, treaties)) {
+        if (o.dryRun || setDataAsOf(store.db, treaty, date, dataDateNote(how, date), o.command, ctx.now(), counts)) notes.push(`${treaty}: ${dataDateNote(how, date)}`);
+      }
+      // Last, so that each is kept with the data as this import leaves it.
+      if (!o.dryRun) for (const t of new Set(found.map((f) => f.treaty))) keepChecks(store.db, t, found.filter((f) => f.treaty === t).map((f) => f.check), o.command, ctx.now());
     });
     const done = plan!;
     const from = inputs.length === 1 ? inputs[0]!.file : `${inputs.length} files`;
-    const summary = `${o.dryRun ? 'would import' : isEmpty(done) ? 'no change' : 'imported'} from ${from}: ${describePlan(done)}`;
-    return planResult(done, [summary, ...notes].join('\n'), o.dryRun);
+    const changedFacts = factNotes.some((n) => !/ 0 added, 0 changed/.test(n));
+    const verb = o.dryRun ? 'would import' : isEmpty(done) && !changedFacts ? 'no change' : 'imported';
+    const summary = rows.length > 0 || factNotes.length === 0 ? `${verb} from ${from}: ${describePlan(done)}` : `${verb} from ${from}: ${factNotes.shift()}`;
+    return planResult(done, [summary, ...factNotes, ...notes].join('\n'), o.dryRun);
   });
 }
 
-function collect(inputs: readonly Input[], store: Store, source: string | undefined): { rows: Located<ActionRow>[]; notes: string[] } {
+function collect(inputs: readonly Input[], store: Store, source: string | undefined, fetchedOn?: IsoDate): { rows: Located<ActionRow>[]; notes: string[]; found: { treaty: string; check: Check }[] } {
   const rows: Located<ActionRow>[] = [];
   const notes: string[] = [];
+  const disagreements: { treaty: string; check: Check }[] = [];
   for (const input of inputs) {
+    if ('published' in input || 'reports' in input) continue;
     if ('rows' in input) {
       for (const r of input.rows) rows.push(r); // not push(...rows): a large file overflows the stack
       continue;
@@ -129,8 +161,12 @@ function collect(inputs: readonly Input[], store: Store, source: string | undefi
     const consents = doc.rows.filter(showsConsent).length;
     if (doc.signatories !== null && doc.signatories !== signatures) notes.push(`${input.file}: the header counts ${doc.signatories} signatories, the table has ${signatures} signatures`);
     if (doc.parties !== null && doc.parties !== consents) notes.push(`${input.file}: the header counts ${doc.parties} parties, the table has ${consents} instruments`);
+    // The page's header counts are not kept with the treaty: the disagreement is stored, or it would be forgotten.
+    const on = fetchedOn ?? latestDateOn(doc);
+    if (on !== null && doc.signatories !== null && doc.signatories !== signatures) disagreements.push({ treaty: treaty.id, check: countsDiffer('signatories', on, doc.signatories, signatures) });
+    if (on !== null && doc.parties !== null && doc.parties !== consents) disagreements.push({ treaty: treaty.id, check: countsDiffer('parties', on, doc.parties, consents) });
   }
-  return { rows, notes };
+  return { rows, notes, found: disagreements };
 }
 
 function throwFirst(problems: readonly { where: string; message: string; hint?: string }[]): void {

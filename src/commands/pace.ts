@@ -2,6 +2,7 @@
 import { addDays, daysBetween, type IsoDate } from '../domain/dates.js';
 import { entryIntoForce } from '../domain/entry-into-force.js';
 import { seriesAsOf } from '../domain/series.js';
+import { dataCoveredTo } from '../domain/status.js';
 import type { Ctx } from '../context.js';
 import type { ListResult, Row } from '../formats/result.js';
 
@@ -22,12 +23,16 @@ export async function pace(ctx: Ctx, o: PaceOptions): Promise<ListResult> {
     const treaties = o.treaties.length ? o.treaties.map((t) => store.treaty(t)) : store.definitions();
     const participants = store.participants();
     const rows: Row[] = [];
+    const behind: string[] = [];
     for (const treaty of treaties) {
       const actions = store.actions(treaty.id, asOf);
       const opens = treaty.signature.opens_on;
       // The same counts as status and timeline give, parties known only from the depositary included.
       const series = seriesAsOf(treaty, participants, actions, asOf, store.published(treaty.id));
-      const at = (date: IsoDate) => series.findLast((p) => p.date <= date) ?? { signatories: 0, counted: 0 };
+      // After the data's date nobody looked: those counts are unknown, not unchanged.
+      const covered = dataCoveredTo(treaty, actions);
+      const at = (date: IsoDate) => (date > covered ? { signatories: null, counted: null } : (series.findLast((p) => p.date <= date) ?? { signatories: 0, counted: 0 }));
+      if (covered < asOf) behind.push(`${treaty.id} after ${covered}`);
       const points: Row[] = [];
       for (const day of PACE_DAYS) {
         const date = addDays(opens, day);
@@ -43,6 +48,7 @@ export async function pace(ctx: Ctx, o: PaceOptions): Promise<ListResult> {
       points.sort((a, b) => (a.day as number) - (b.day as number));
       rows.push(...points);
     }
-    return { kind: 'list', columns: o.columns, rows, notice: `days since each treaty opened for signature, as of ${asOf}` };
+    const unknown = behind.length ? `; counts unknown (empty) where the data ends: ${behind.join(', ')}` : '';
+    return { kind: 'list', columns: o.columns, rows, notice: `days since each treaty opened for signature, as of ${asOf}${unknown}` };
   });
 }

@@ -7,7 +7,7 @@ import type { ParticipantKind, ParticipantStatus } from '../domain/vocabulary.js
 import type { Ctx } from '../context.js';
 import type { ListResult, Row } from '../formats/result.js';
 
-export const PARTICIPANT_COLUMNS = ['code', 'name', 'kind', 'un_group', 'signed_on', 'consent_on', 'consent_type', 'in_force_on', 'status', 'latest_step', 'latest_step_on'] as const;
+export const PARTICIPANT_COLUMNS = ['code', 'name', 'kind', 'un_group', 'signed_on', 'consent_on', 'consent_type', 'in_force_on', 'status', 'date_unknown', 'party_by', 'latest_step', 'latest_step_on'] as const;
 export const PARTICIPANT_SORTS = ['name', 'signed_on', 'consent_on'] as const;
 export type ParticipantSort = (typeof PARTICIPANT_SORTS)[number];
 
@@ -49,6 +49,8 @@ export async function participants(ctx: Ctx, o: ParticipantsOptions): Promise<Li
       consent_type: s.consent_type,
       in_force_on: s.in_force_on,
       status: s.status,
+      date_unknown: s.date_unknown,
+      party_by: s.party_by,
       latest_step: s.latest_step,
       latest_step_on: s.latest_step_on,
     }));
@@ -71,5 +73,7 @@ function countLine(states: readonly ParticipantState[], treaty: string, asOf: Is
   const byStatus = new Map<string, number>();
   for (const s of states) byStatus.set(s.status, (byStatus.get(s.status) ?? 0) + 1);
   const parts = [...byStatus].map(([status, n]) => `${n} ${status.replace('_', ' ')}`);
-  return `${states.length} participant${states.length === 1 ? '' : 's'} of ${treaty} as of ${asOf}${parts.length ? `: ${parts.join(', ')}` : ''}`;
+  const unknown = states.filter((s) => s.date_unknown).length;
+  const dates = unknown ? `; ${unknown} ${unknown === 1 ? 'is a party' : 'are parties'} whose date is not found in any source (date_unknown)` : '';
+  return `${states.length} participant${states.length === 1 ? '' : 's'} of ${treaty} as of ${asOf}${parts.length ? `: ${parts.join(', ')}` : ''}${dates}`;
 }

@@ -1,5 +1,5 @@
 import { ACTIONS } from '../domain/vocabulary.js';
-import { choice, date, participant, text, url } from '../options.js';
+import { choice, date, participant, source, text } from '../options.js';
 import { arg, DEFAULT_TREATY, defineCommand, flag, FORMAT_OPTIONS, option, requiredOption } from '../options-spec.js';
 
 export const recordSpec = defineCommand({
@@ -11,7 +11,7 @@ export const recordSpec = defineCommand({
     date: arg(date(), 'the date of the action, YYYY-MM-DD'),
   },
   options: {
-    source: requiredOption(url(), '<url>', 'where the fact comes from (required)'),
+    source: requiredOption(source(), '<source>', 'where the fact comes from (required): http(s) addresses or [official-journal citations]'),
     reference: option(text("the depositary's reference"), '<ref>', "the depositary's reference, e.g. C.N.123.2026.TREATIES-XVIII.16"),
     note: option(text('a note'), '<text>', 'a note'),
     replace: flag('replace a stored action of the same kind on another date'),

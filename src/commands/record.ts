@@ -4,6 +4,7 @@ import type { IsoDate } from '../domain/dates.js';
 import type { ActionRow } from '../domain/model.js';
 import { buildNameIndex } from '../domain/names.js';
 import { describePlan, isEmpty, planAdd, type Plan } from '../domain/plan.js';
+import { plausibility, type Implausible } from '../domain/plausibility.js';
 import type { Action } from '../domain/vocabulary.js';
 import type { Ctx } from '../context.js';
 import { UserError } from '../errors.js';
@@ -35,8 +36,11 @@ export async function record(ctx: Ctx, o: RecordOptions): Promise<ListResult> {
     const problem = checkActions([{ where: 'record', row }], new Map([[treaty.id, treaty]]), new Set(participants.keys()))[0];
     if (problem) throw new UserError(problem.message);
     let plan: Plan | undefined;
+    let doubts: Implausible[] = [];
     writeTransaction(store.db, () => {
-      const planned = planAdd(storedActions(store.db, [treaty.id]), [{ where: 'record', row }], o.replace);
+      const stored = storedActions(store.db, [treaty.id]);
+      doubts = plausibility(treaty, row, stored, ctx.today());
+      const planned = planAdd(stored, [{ where: 'record', row }], o.replace);
       const trouble = planned.problems[0];
       if (trouble) throw new UserError(trouble.message, trouble.hint);
       plan = planned.plan;
@@ -47,6 +51,7 @@ export async function record(ctx: Ctx, o: RecordOptions): Promise<ListResult> {
     const notice = isEmpty(done)
       ? `no change: ${what} is already recorded (${actionKey(row)})`
       : `${o.dryRun ? 'would record' : 'recorded'} ${what}: ${describePlan(done)}`;
-    return planResult(done, notice);
+    // Warned, never refused and never stored: the user may know better than the usual pattern.
+    return planResult(done, [notice, ...doubts.map((d) => `warning: ${d.message}`)].join('\n'));
   });
 }

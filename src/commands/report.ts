@@ -1,9 +1,12 @@
 // treaty report: everything a one-page brief needs about one treaty or all of them, gathered for the
 // HTML page (the status, the cumulative series, the regional groups, the participants and sources).
 import type { IsoDate } from '../domain/dates.js';
+import { withKept } from '../domain/checks.js';
 import { headerChecks } from '../domain/header-checks.js';
 import type { Participant, TreatyDefinition } from '../domain/model.js';
 import { regionalBreakdown } from '../domain/regions.js';
+import { sourceItems } from '../domain/source.js';
+import { reportWords } from '../domain/reports.js';
 import { cumulativeSeries } from '../domain/series.js';
 import { participantStates, treatyStatus } from '../domain/status.js';
 import type { Ctx } from '../context.js';
@@ -31,13 +34,15 @@ export async function report(ctx: Ctx, o: ReportOptions): Promise<ReportResult> 
 function section(store: Store, participants: ReadonlyMap<string, Participant>, treaty: TreatyDefinition, asOf: IsoDate): ReportSection {
   const published = store.published(treaty.id);
   const actions = store.actions(treaty.id);
-  const status = { ...treatyStatus(treaty, participants, actions, asOf, published, ruleEnv(store)), checks: headerChecks(treaty, participants, actions, published) };
+  const reports = store.reports(treaty.id);
+  const base = treatyStatus(treaty, participants, actions, asOf, published, ruleEnv(store), reports);
+  const status = { ...base, checks: withKept([...headerChecks(treaty, participants, actions, published), ...base.checks], store.checks(treaty.id)) };
   const states = participantStates(treaty, participants, actions, asOf, { published });
   const sources = new Map<string, Set<string>>();
   const addSources = (code: string, text: string | undefined) => {
     if (!text) return;
     const set = sources.get(code) ?? new Set<string>();
-    for (const url of text.split(/\s+/)) if (url) set.add(url);
+    for (const item of sourceItems(text) ?? []) set.add(item.kind === 'url' ? item.text : `[${item.text}]`);
     sources.set(code, set);
   };
   for (const a of actions) if (a.date <= asOf) addSources(a.code, a.source);
@@ -45,9 +50,13 @@ function section(store: Store, participants: ReadonlyMap<string, Participant>, t
   return {
     treaty,
     status,
-    series: cumulativeSeries(treaty, states, published),
+    series: cumulativeSeries(treaty, states),
     regions: regionalBreakdown(states),
     participants: states.filter((s) => s.status !== 'none').map((s) => ({ ...s, sources: [...(sources.get(s.code) ?? [])] })),
-    not_yet: states.filter((s) => s.status === 'none').map((s) => s.name),
+    not_yet: states.filter((s) => s.status === 'none').map((s) => {
+      const claims = reports.filter((r) => r.code === s.code && r.date <= asOf);
+      return claims.length ? `${s.name} (reported: ${claims.map((r) => reportWords(r)).join('; ')}; not in the depositary's data)` : s.name;
+    }),
+    reports: reports.filter((r) => r.date <= asOf).map((r) => ({ ...r, words: reportWords(r, r.code ? (participants.get(r.code)?.name ?? r.code) : undefined) })),
   };
 }

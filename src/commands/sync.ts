@@ -22,14 +22,17 @@ const MAX_BYTES = 50 * 1024 * 1024;
 export async function sync(ctx: Ctx, o: SyncOptions): Promise<ListResult> {
   const targets = o.from !== undefined ? [o.from] : await addresses(ctx, o);
   const inputs: Input[] = [];
+  let fetched = false;
   for (const target of targets) {
     const remote = /^https?:\/\//i.test(target);
+    fetched ||= remote;
     const bytes = remote ? await fetchBytes(target, o.timeoutSeconds) : readFileBytes(target);
     inputs.push(readInput(target, bytes, 'xml'));
   }
   // A fetched page is its own source; a local file falls back on the treaty's address.
   const source = o.from !== undefined && /^https?:\/\//i.test(o.from) ? o.from : undefined;
-  return importInputs(ctx, inputs, { db: o.db, source, replace: false, dryRun: o.dryRun, command: o.command });
+  // The XML states no status date: a page fetched now is as of today; a saved file, of the latest date it shows.
+  return importInputs(ctx, inputs, { db: o.db, source, replace: false, dryRun: o.dryRun, command: o.command, fetchedOn: fetched ? ctx.today() : undefined });
 }
 
 async function addresses(ctx: Ctx, o: SyncOptions): Promise<string[]> {

@@ -3,6 +3,7 @@
 import type { IsoDate } from '../domain/dates.js';
 import { entryIntoForce } from '../domain/entry-into-force.js';
 import { seriesAsOf } from '../domain/series.js';
+import { dataCoveredTo } from '../domain/status.js';
 import type { Ctx } from '../context.js';
 import type { TimelineResult } from '../formats/result.js';
 import { ruleEnv } from './rule-env.js';
@@ -20,6 +21,10 @@ export async function timeline(ctx: Ctx, o: TimelineOptions): Promise<TimelineRe
     const participants = store.participants();
     const actions = store.actions(treaty.id, asOf);
     const eif = entryIntoForce(treaty.rule, participants, actions, ruleEnv(store));
+    const covered = dataCoveredTo(treaty, actions);
+    const series: TimelineResult['series'] = seriesAsOf(treaty, participants, actions, asOf, store.published(treaty.id));
+    // A last point with unknown counts: the line stops at the data's date instead of running flat to today.
+    if (covered < asOf) series.push({ date: asOf, signatories: null, counted: null });
     return {
       kind: 'timeline',
       treaty: treaty.id,
@@ -28,7 +33,8 @@ export async function timeline(ctx: Ctx, o: TimelineOptions): Promise<TimelineRe
       as_of: asOf,
       threshold: treaty.rule.threshold,
       entry_into_force_on: eif.entry_into_force_on,
-      series: seriesAsOf(treaty, participants, actions, asOf, store.published(treaty.id)),
+      data_as_of: covered < asOf ? covered : asOf,
+      series,
     };
   });
 }

@@ -1,11 +1,13 @@
 // treaty treaties: every treaty in the database, with where each stands.
 import type { IsoDate } from '../domain/dates.js';
+import { withKept } from '../domain/checks.js';
+import { headerChecks } from '../domain/header-checks.js';
 import { treatyStatus } from '../domain/status.js';
 import type { Ctx } from '../context.js';
 import type { ListResult } from '../formats/result.js';
 
 export const TREATIES_COLUMNS = [
-  'id', 'short_title', 'aliases', 'threshold', 'signatories', 'consents', 'counted', 'remaining', 'state', 'entry_into_force', 'data_as_of',
+  'id', 'short_title', 'aliases', 'threshold', 'signatories', 'consents', 'counted', 'remaining', 'state', 'entry_into_force', 'data_as_of', 'checks',
 ] as const;
 
 export interface TreatiesOptions {
@@ -19,8 +21,12 @@ export async function treaties(ctx: Ctx, o: TreatiesOptions): Promise<ListResult
   return ctx.withStore(o.db, 'read', (store) => {
     const participants = store.participants();
     const aliases = new Map(store.treaties().map((t) => [t.id, t.aliases]));
+    const warnings: string[] = [];
     const rows = store.definitions().map((t) => {
-      const s = treatyStatus(t, participants, store.actions(t.id, asOf), asOf, store.published(t.id));
+      const published = store.published(t.id);
+      const s = treatyStatus(t, participants, store.actions(t.id, asOf), asOf, published);
+      const checks = withKept([...headerChecks(t, participants, store.actions(t.id), published), ...s.checks], store.checks(t.id));
+      for (const c of checks) if (c.code !== 'data_stale') warnings.push(`${t.id}: ${c.message}`);
       return {
         id: t.id,
         short_title: t.short_title,
@@ -33,8 +39,10 @@ export async function treaties(ctx: Ctx, o: TreatiesOptions): Promise<ListResult
         state: s.entry_into_force.state,
         entry_into_force: s.entry_into_force.date,
         data_as_of: s.data_as_of,
+        // The codes, space-separated like aliases; status --json has each check's values.
+        checks: checks.map((c) => c.code).join(' '),
       };
     });
-    return { kind: 'list', columns: o.columns, rows, notice: `${rows.length} treat${rows.length === 1 ? 'y' : 'ies'} as of ${asOf}` };
+    return { kind: 'list', columns: o.columns, rows, notice: [`${rows.length} treat${rows.length === 1 ? 'y' : 'ies'} as of ${asOf}`, ...warnings.map((w) => `warning: ${w}`)].join('\n') };
   });
 }

@@ -1,5 +1,6 @@
 // A treaty's rule in words and the arithmetic of its dates: which instruments count, in order, which
 // one met (or would meet) the threshold, and how the date of entry into force follows from it.
+import type { Check } from './checks.js';
 import { formatLong, type IsoDate } from './dates.js';
 import { applyDelay, describeDelay } from './delay.js';
 import { conditionArithmetic, type ConditionArithmetic } from './condition-explain.js';
@@ -21,6 +22,10 @@ export interface Explanation {
   entry_into_force_on: IsoDate | null;
   /** Each condition of the rule with its own arithmetic, in the rule's order. */
   conditions: ConditionArithmetic[];
+  /** Parties whose consent date no source gives: counted from the date a source proves them parties. */
+  undated?: { code: string; name: string; party_by: IsoDate | null; in_force_on: IsoDate | null; words: string }[];
+  /** Warnings about the data behind the explanation. */
+  checks?: Check[];
 }
 
 function beyondCounts(conditions: readonly { kind: string }[]): boolean {

@@ -1,7 +1,10 @@
 // When will the threshold be met? A Poisson model of deposits: the counted instruments so far arrive
-// at a steady rate, estimated from the time since the treaty opened for signature; the wait for the
-// remaining r instruments then follows a Gamma(r, rate) law, whose quantiles give a median and an 80%
-// interval. It is an extrapolation of the pace so far, nothing more, and says so.
+// at a steady rate, estimated over the period the data covers (from the opening for signature to the
+// data's date, or to the as-of date when that is earlier); the wait for the remaining r instruments,
+// counted from the end of that period, follows a Gamma(r, rate) law, whose quantiles give a median and
+// an 80% interval. It is an extrapolation of the pace so far, nothing more, and says so. Days after the
+// data ends are not days without deposits: they are days nobody looked, so they never enter the pace,
+// and data too old for the question gives no projection at all.
 import { addDays, daysBetween, type IsoDate } from './dates.js';
 import { applyDelay } from './delay.js';
 import type { Rule } from './model.js';
@@ -10,42 +13,73 @@ import type { Rule } from './model.js';
 export const MIN_CONSENTS = 3;
 /** The interval: from the 10th to the 90th percentile. */
 export const INTERVAL = 0.8;
+/**
+ * No projection when the as-of date is more than this many days after the data's date: a year of
+ * deposits nobody recorded can hold the threshold itself, so a date built on the older pace would be
+ * a guess presented as arithmetic.
+ */
+export const PROJECTION_DATA_LIMIT_DAYS = 365;
+
+export const PROJECTION_REASONS = ['threshold_met', 'too_few_counted', 'not_open_long_enough', 'beyond_calendar', 'data_too_old', 'not_a_count'] as const;
+export type ProjectionReasonCode = (typeof PROJECTION_REASONS)[number];
+/** Why there is no projection: a code for scripts, the figures behind it, and a sentence for people. */
+export type ProjectionReason = { code: ProjectionReasonCode; message: string } & { [value: string]: string | number | null };
 
 export interface Projection {
   method: string;
-  based_on: { counted: number; since: IsoDate; days: number; per_year: number };
+  based_on: { counted: number; since: IsoDate; until: IsoDate; days: number; per_year: number };
   remaining: number;
   threshold_reached_on: { median: IsoDate; low: IsoDate; high: IsoDate };
   entry_into_force: { median: IsoDate; low: IsoDate; high: IsoDate };
 }
 
-export type ProjectionOutcome = { projection: Projection; reason: null } | { projection: null; reason: string };
+export type ProjectionOutcome = { projection: Projection; reason: null } | { projection: null; reason: ProjectionReason };
 
 export function project(input: {
   rule: Rule;
   opensOn: IsoDate;
   asOf: IsoDate;
+  /** The date the data is as of: the pace is measured up to it (or to asOf when that is earlier). */
+  dataAsOf: IsoDate;
   counted: number;
   remaining: number;
   thresholdReachedOn: IsoDate | null;
 }): ProjectionOutcome {
-  const { rule, opensOn, asOf, counted, remaining } = input;
-  if (input.thresholdReachedOn !== null) return { projection: null, reason: `the threshold was met on ${input.thresholdReachedOn}` };
-  if (counted < MIN_CONSENTS) {
-    return { projection: null, reason: `${counted} counted instrument${counted === 1 ? '' : 's'} so far; an estimate needs at least ${MIN_CONSENTS}` };
+  const { rule, opensOn, asOf, counted, remaining, dataAsOf } = input;
+  if (input.thresholdReachedOn !== null) {
+    return { projection: null, reason: { code: 'threshold_met', message: `the threshold was met on ${input.thresholdReachedOn}`, date: input.thresholdReachedOn } };
   }
-  const days = daysBetween(opensOn, asOf);
-  if (days <= 0) return { projection: null, reason: 'the treaty has not been open long enough' };
+  if (counted < MIN_CONSENTS) {
+    return { projection: null, reason: { code: 'too_few_counted', message: `${counted} counted instrument${counted === 1 ? '' : 's'} so far; an estimate needs at least ${MIN_CONSENTS}`, counted, minimum: MIN_CONSENTS } };
+  }
+  const behind = daysBetween(dataAsOf, asOf);
+  if (behind > PROJECTION_DATA_LIMIT_DAYS) {
+    return {
+      projection: null,
+      reason: {
+        code: 'data_too_old',
+        message: `the data covers up to ${dataAsOf}, ${behind} days before ${asOf}: more than ${PROJECTION_DATA_LIMIT_DAYS} days of deposits may be missing (ask with --as-of ${dataAsOf}, or bring the data up to date)`,
+        data_as_of: dataAsOf,
+        days_behind: behind,
+        limit_days: PROJECTION_DATA_LIMIT_DAYS,
+      },
+    };
+  }
+  const until = dataAsOf < asOf ? dataAsOf : asOf;
+  const days = daysBetween(opensOn, until);
+  if (days <= 0) return { projection: null, reason: { code: 'not_open_long_enough', message: 'the treaty has not been open long enough', days } };
   const rate = counted / days;
   const wait = (p: number) => Math.ceil(gammaQuantile(remaining, rate, p));
-  if (daysBetween(asOf, '9999-12-31') < wait((1 + INTERVAL) / 2) + 366) return { projection: null, reason: 'at the pace so far the threshold lies beyond the calendar this tool counts in' };
-  const at = (p: number) => addDays(asOf, wait(p));
+  if (daysBetween(until, '9999-12-31') < wait((1 + INTERVAL) / 2) + 366) {
+    return { projection: null, reason: { code: 'beyond_calendar', message: 'at the pace so far the threshold lies beyond the calendar this tool counts in' } };
+  }
+  const at = (p: number) => addDays(until, wait(p));
   const threshold = { median: at(0.5), low: at((1 - INTERVAL) / 2), high: at((1 + INTERVAL) / 2) };
   return {
     reason: null,
     projection: {
-      method: `Poisson rate of counted instruments since ${opensOn}; the wait for the remaining ${remaining} is Gamma-distributed; median and ${INTERVAL * 100}% interval`,
-      based_on: { counted, since: opensOn, days, per_year: Math.round(rate * 365.25 * 100) / 100 },
+      method: `Poisson rate of counted instruments from ${opensOn} to ${until}; the wait for the remaining ${remaining}, from ${until}, is Gamma-distributed; median and ${INTERVAL * 100}% interval`,
+      based_on: { counted, since: opensOn, until, days, per_year: Math.round(rate * 365.25 * 100) / 100 },
       remaining,
       threshold_reached_on: threshold,
       entry_into_force: {

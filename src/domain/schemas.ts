@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { dateProblem, isIsoDate } from './dates.js';
 import { ruleProblems } from './condition-checks.js';
-import { ACTIONS, CONSENT_ACTIONS, PARTICIPANT_KINDS, SIGNATURE_CLOSINGS, UN_GROUPS } from './vocabulary.js';
+import { SOURCE_FORM, sourceItems } from './source.js';
+import { ACTIONS, CONSENT_ACTIONS, DATE_PRECISIONS, PARTICIPANT_KINDS, REPORT_COUNTS, REPORT_GRADES, SIGNATURE_CLOSINGS, UN_GROUPS } from './vocabulary.js';
 
 function dateMessage(input: unknown): string {
   const problem = typeof input === 'string' ? dateProblem(input) : null;
@@ -16,24 +17,14 @@ export const IsoDateSchema = z
 
 const Url = z.url({ protocol: /^https?$/, error: 'expected an http(s) address' });
 
-/** An http(s) address; a plain check, as it runs once per imported row (400,000 in a large import). */
-export function isHttpUrl(text: string): boolean {
-  if (!/^https?:\/\//i.test(text)) return false;
-  try {
-    return new URL(text).hostname !== '';
-  } catch {
-    return false;
-  }
-}
+export { isHttpUrl } from './source.js';
 
-/** One or more space-separated http(s) addresses: every fact carries where it comes from. */
+/** Every fact carries where it comes from, in the one form source.ts documents. */
 export const SourceSchema = z
   .string()
   .trim()
   .min(1, { error: 'a source is required' })
-  .refine((s) => s.split(/\s+/).every(isHttpUrl), {
-    error: 'expected one or more http(s) addresses separated by spaces',
-  });
+  .refine((s) => sourceItems(s) !== null, { error: `expected ${SOURCE_FORM}` });
 
 export const DelaySchema = z.union([
   z.strictObject({ days: z.int().min(0) }),
@@ -120,7 +111,7 @@ const CountsSchema = z.strictObject({
   date: IsoDateSchema,
   signatories: z.int().min(0).nullable(),
   parties: z.int().min(0).nullable(),
-  /** Parties the depositary counted that day whose dates the data lacks (so they cannot be counted). */
+  /** Parties the depositary counted that day whose dates the data lacks: the total proves them parties from that day. */
   not_in_data: z.array(ParticipantCodeSchema).optional(),
   /**
    * Participants the data holds actions of that the depositary's counts leave out: a predecessor State
@@ -240,6 +231,34 @@ export const PublishedRowSchema = z
   })
   .refine((r) => (r.in_force_on === null) !== (r.party_by === null), { error: 'give either in_force_on or party_by' });
 export type PublishedRow = z.output<typeof PublishedRowSchema>;
+
+/**
+ * A count or an event claimed by a source that is not the depositary: shown beside the facts, never
+ * counted. `date` is the day the claim holds by (for "by May 2026", 2026-05-31 with precision month).
+ */
+export const ReportRowSchema = z
+  .strictObject({
+    treaty: TreatyIdSchema,
+    date: IsoDateSchema,
+    precision: z.enum(DATE_PRECISIONS, { error: (issue) => `unknown precision ${JSON.stringify(issue.input)}: expected day, month or year` }),
+    claim: z.enum([...REPORT_COUNTS, ...ACTIONS], { error: (issue) => `unknown claim ${JSON.stringify(issue.input)}: expected signatories, parties or an action` }),
+    code: z.string().transform((s) => (s.trim() === '' ? null : s.trim())).pipe(ParticipantCodeSchema.nullable()),
+    count: z
+      .string()
+      .refine((s) => /^\d*$/.test(s.trim()), { error: 'expected a whole number' })
+      .transform((s) => (s.trim() === '' ? null : Number(s))),
+    grade: z.enum(REPORT_GRADES, { error: (issue) => `a report needs a grade: ${REPORT_GRADES.join(', ')} (got ${JSON.stringify(issue.input)})` }),
+    source: SourceSchema,
+    note: optionalText,
+  })
+  .superRefine((r, ctx) => {
+    const isCount = (REPORT_COUNTS as readonly string[]).includes(r.claim);
+    if (isCount && r.count === null) ctx.addIssue({ code: 'custom', path: ['count'], message: `a report of ${r.claim} needs its count` });
+    if (isCount && r.code !== null) ctx.addIssue({ code: 'custom', path: ['code'], message: `a report of ${r.claim} is about no one participant: leave code empty` });
+    if (!isCount && r.code === null) ctx.addIssue({ code: 'custom', path: ['code'], message: `a report of a ${r.claim} needs the participant's code` });
+    if (!isCount && r.count !== null) ctx.addIssue({ code: 'custom', path: ['count'], message: `a report of a ${r.claim} has no count` });
+  });
+export type ReportRow = z.output<typeof ReportRowSchema>;
 
 /** "rule.delay: …": the first issue of a failed parse, as one line. */
 export function describeIssue(error: z.ZodError): string {

@@ -12,16 +12,14 @@ export interface SeriesPoint {
   counted: number;
 }
 
-export function cumulativeSeries(treaty: TreatyDefinition, states: readonly ParticipantState[], published: readonly PublishedInForce[] = []): SeriesPoint[] {
-  const publishedOf = new Map(published.map((p) => [p.code, p]));
+export function cumulativeSeries(treaty: TreatyDefinition, states: readonly ParticipantState[]): SeriesPoint[] {
   const signed = new Map<IsoDate, number>();
   const counted = new Map<IsoDate, number>();
   const bump = (map: Map<IsoDate, number>, date: IsoDate) => map.set(date, (map.get(date) ?? 0) + 1);
   for (const s of states) {
     if (s.signed_on !== null) bump(signed, s.signed_on);
     if (!hasConsented(s) || treaty.rule.excluded_kinds.includes(s.kind)) continue;
-    const p = publishedOf.get(s.code);
-    const from = s.consent_on ?? p?.in_force_on ?? p?.party_by ?? null;
+    const from = s.consent_on ?? s.party_by;
     if (from !== null) bump(counted, from);
   }
   let signatories = 0;
@@ -41,5 +39,5 @@ export function seriesAsOf(
   asOf: IsoDate,
   published: readonly PublishedInForce[] = [],
 ): SeriesPoint[] {
-  return cumulativeSeries(treaty, participantStates(treaty, participants, actions, asOf, { published, sorted: false }), published);
+  return cumulativeSeries(treaty, participantStates(treaty, participants, actions, asOf, { published, sorted: false }));
 }

@@ -1,11 +1,14 @@
 // Where a treaty and each of its participants stand as of a date (DESIGN §3).
+import { dataStale, datesUnknown, entryIntoForceDiffers, projectionRefused, type Check } from './checks.js';
 import { addDays, daysBetween, type IsoDate } from './dates.js';
 import { applyDelay } from './delay.js';
 import { conditionsOf, conditionStatuses, type ConditionEnv, type ConditionStatus } from './conditions.js';
 import { entryIntoForce, participantEntryIntoForce, type EntryIntoForce } from './entry-into-force.js';
 import type { ActionRow, Participant, PublishedInForce, TreatyDefinition } from './model.js';
 import { compareNames } from './nearest.js';
-import { project, type Projection } from './projection.js';
+import { partyProofs } from './party-proof.js';
+import { project, type Projection, type ProjectionReason } from './projection.js';
+import { latestCountReports, type Report } from './reports.js';
 import { DOMESTIC_ACTIONS, type EntryIntoForceState, type ParticipantStatus, type SignatureClosing } from './vocabulary.js';
 
 /** Days after which a snapshot is called stale. */
@@ -22,6 +25,10 @@ export interface ParticipantState {
   in_force_on: IsoDate | null;
   denounced_on: IsoDate | null;
   status: ParticipantStatus;
+  /** A source proves it a party, but none gives the date of its consent: consent_on is null for want of a date, not of a consent. */
+  date_unknown: boolean;
+  /** When date_unknown: the first date a source proves it a party (it is counted from then). */
+  party_by: IsoDate | null;
   /** The latest domestic step (approval, law, announcement) by the as-of date, and its date. */
   latest_step: string | null;
   latest_step_on: IsoDate | null;
@@ -48,9 +55,11 @@ export interface TreatyStatus {
   signature: { opens_on: IsoDate; closes_on: IsoDate | null; closes: SignatureClosing; open: boolean | null; days_left: number | null };
   projection: Projection | null;
   /** Why there is no projection, when there is none. */
-  projection_reason: string | null;
-  /** Where the rows disagree with the depositary's published counts (filled by the status command). */
-  checks: string[];
+  projection_reason: ProjectionReason | null;
+  /** The latest report of each count by a source that is not the depositary, dated after the data: shown, never counted. */
+  reported: Report[];
+  /** Warnings about the data as of this date; commands that compare the depositary's counts add those. */
+  checks: Check[];
   /** Each condition of the rule with its progress, in the rule's order. */
   conditions: ConditionStatus[];
 }
@@ -104,7 +113,7 @@ export function participantStates(
   const consentOf = new Map(eif.consents.map((c) => [c.code, c]));
   // A party known only from the depositary shows from the first date a source proves it a party:
   // its consent came earlier, on a day nobody could source.
-  const publishedOf = new Map((options.published ?? []).filter((p) => (p.in_force_on ?? p.party_by)! <= asOf).map((p) => [p.code, p]));
+  const publishedOf = new Map([...partyProofs(treaty, options.published ?? []).values()].filter((p) => p.from <= asOf).map((p) => [p.code, p]));
   // Every known participant has a row (status none when it has done nothing); an action by a code
   // missing from the map still shows, under its code.
   const codes = new Set([...participants.keys(), ...signedOn.keys(), ...consentOf.keys(), ...denouncedOn.keys(), ...publishedOf.keys()]);
@@ -115,7 +124,7 @@ export function participantStates(
     const published = consent ? undefined : publishedOf.get(code);
     const inForceOn = consent ? participantEntryIntoForce(treaty.rule, eif, consent.date) : (published?.in_force_on ?? null);
     // A party by a date consented by then, so the rule's delay for later parties bounds its entry into force.
-    const inForceBy = inForceOn ?? (published?.party_by && treaty.rule.later ? applyDelay(published.party_by, treaty.rule.later.delay) : null);
+    const inForceBy = inForceOn ?? (published && treaty.rule.later ? applyDelay(published.from, treaty.rule.later.delay) : null);
     const denounced = denouncedOn.get(code) ?? null;
     let status: ParticipantStatus = 'signed';
     // Only a party can denounce: a denunciation with no consent on record leaves the status as it is.
@@ -134,6 +143,8 @@ export function participantStates(
       in_force_on: inForceOn,
       denounced_on: denounced,
       status,
+      date_unknown: published !== undefined,
+      party_by: published?.from ?? null,
       latest_step: latestStep.get(code)?.action ?? null,
       latest_step_on: latestStep.get(code)?.date ?? null,
     });
@@ -148,6 +159,7 @@ export function treatyStatus(
   asOf: IsoDate,
   published: readonly PublishedInForce[] = [],
   env: ConditionEnv = {},
+  reports: readonly Report[] = [],
 ): TreatyStatus {
   const known = actionsUpTo(actions, asOf);
   const eif = entryIntoForce(treaty.rule, participants, known, env);
@@ -165,10 +177,10 @@ export function treatyStatus(
   const age = daysBetween(treaty.snapshot.date, asOf);
   // A pace of instruments says nothing of when a share or a named list will be complete.
   const countsOnly = conditionsOf(treaty.rule).every((c) => c.kind === 'count' || c.kind === 'group');
-  const outlook =
+  const outlook: ReturnType<typeof project> =
     countsOnly || eif.threshold_reached_on !== null
-      ? project({ rule: treaty.rule, opensOn: opens_on, asOf, counted: eif.counted, remaining: eif.remaining, thresholdReachedOn: eif.threshold_reached_on })
-      : { projection: null, reason: 'no pace of instruments projects a share, a list or a date' };
+      ? project({ rule: treaty.rule, opensOn: opens_on, asOf, dataAsOf: dataCoveredTo(treaty, known), counted: eif.counted, remaining: eif.remaining, thresholdReachedOn: eif.threshold_reached_on })
+      : { projection: null, reason: { code: 'not_a_count', message: 'no pace of instruments projects a share, a list or a date' } };
   return {
     treaty: treaty.id,
     title: treaty.title,
@@ -189,7 +201,37 @@ export function treatyStatus(
     signature: { opens_on, closes_on, closes, open, days_left: open && closes_on !== null ? daysBetween(asOf, closes_on) : null },
     projection: outlook.projection,
     projection_reason: outlook.reason,
-    checks: [],
+    reported: latestCountReports(reports, asOf, treaty.snapshot.date),
+    checks: statusChecks(treaty, states, eifOn, asOf, age, outlook.reason),
     conditions: conditionStatuses(eif.conditions, participants, asOf),
   };
+}
+
+/**
+ * The data covers at least up to its snapshot, and up to the latest signature or instrument recorded
+ * since (a user who records deposits as they come keeps the data current without a new snapshot).
+ */
+export function dataCoveredTo(treaty: TreatyDefinition, known: readonly ActionRow[]): IsoDate {
+  let to = treaty.snapshot.date;
+  for (const a of known) if (a.date > to && (a.action === 'signature' || (treaty.rule.counted_actions as readonly string[]).includes(a.action))) to = a.date;
+  return to;
+}
+
+function statusChecks(
+  treaty: TreatyDefinition,
+  states: readonly ParticipantState[],
+  eifOn: IsoDate | null,
+  asOf: IsoDate,
+  age: number,
+  reason: ProjectionReason | null,
+): Check[] {
+  const checks: Check[] = [];
+  const depositary = treaty.entry_into_force?.date;
+  // Before both dates there is nothing to disagree about yet.
+  if (depositary !== undefined && (depositary <= asOf || eifOn !== null) && eifOn !== depositary) checks.push(entryIntoForceDiffers(depositary, eifOn));
+  if (age > STALE_AFTER_DAYS) checks.push(dataStale(treaty.snapshot.date, age, STALE_AFTER_DAYS));
+  const unknown = states.filter((s) => s.date_unknown && s.consent_on === null && s.in_force_on === null).map((s) => s.code).sort();
+  if (unknown.length > 0) checks.push(datesUnknown(unknown));
+  if (reason?.code === 'data_too_old') checks.push(projectionRefused(reason));
+  return checks;
 }

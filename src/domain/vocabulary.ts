@@ -56,6 +56,19 @@ export const CONSENT_ACTIONS = [
 export const SIGNATURE_CLOSINGS = ['on_date', 'at_entry_into_force', 'never', 'not_stated'] as const;
 export type SignatureClosing = (typeof SIGNATURE_CLOSINGS)[number];
 
+/**
+ * How strong the source of a report is, strongest first: the depositary itself, a government or an
+ * official journal, major news, a blog, an aggregator (a digest, a wiki, a page quoting another).
+ */
+export const REPORT_GRADES = ['depositary', 'official', 'news', 'blog', 'aggregator'] as const;
+export type ReportGrade = (typeof REPORT_GRADES)[number];
+
+/** What a report claims: a count of signatories or parties, or an action by one participant. */
+export const REPORT_COUNTS = ['signatories', 'parties'] as const;
+
+/** How precise a report's date is: "by May 2026" is the last day of May, to the month. */
+export const DATE_PRECISIONS = ['day', 'month', 'year'] as const;
+
 export const PARTICIPANT_KINDS = ['state', 'reio'] as const;
 export type ParticipantKind = (typeof PARTICIPANT_KINDS)[number];
 

@@ -4,17 +4,17 @@
 // into one record per block. The order is documented in the README ("Tables in a terminal").
 
 const BY_COMMAND: Record<string, readonly string[]> = {
-  participants: ['latest_step', 'latest_step_on', 'consent_type', 'un_group', 'kind', 'in_force_on'],
+  participants: ['party_by', 'date_unknown', 'latest_step', 'latest_step_on', 'consent_type', 'un_group', 'kind', 'in_force_on'],
   history: ['source', 'note', 'reference'],
   export: ['source', 'note', 'reference'],
-  treaties: ['aliases', 'data_as_of', 'consents', 'signatories', 'remaining', 'threshold'],
+  treaties: ['checks', 'aliases', 'data_as_of', 'consents', 'signatories', 'remaining', 'threshold'],
   changes: ['after', 'before', 'command', 'entity'],
   pace: ['event'],
 };
 
 /** After a command's own order, and for every other table (compare, the plans of record/import/remove/sync, add): by the column's kind. */
-const LONG_TEXT = ['source', 'note', 'reference', 'before', 'after', 'command', 'aliases', 'event', 'why'];
-const DESCRIPTIVE = ['latest_step', 'latest_step_on', 'consent_type', 'un_group', 'kind', 'new_participants'];
+const LONG_TEXT = ['source', 'note', 'reference', 'before', 'after', 'command', 'aliases', 'event', 'why', 'checks'];
+const DESCRIPTIVE = ['party_by', 'date_unknown', 'latest_step', 'latest_step_on', 'consent_type', 'un_group', 'kind', 'new_participants'];
 
 export function dropOrder(command: string | undefined, columns: readonly string[]): readonly string[] {
   const own = (command !== undefined && BY_COMMAND[command]) || [];

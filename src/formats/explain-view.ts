@@ -13,10 +13,12 @@ export function explainView(e: Explanation, style: Style, width?: number): strin
     lines.push(fit(`${c.date}  ${c.name} (${c.code}), ${c.action}${mark}`, `  ${String(c.n).padStart(3)}. `, ' '.repeat(19)));
   }
   for (const n of e.not_counted) lines.push(fit(style.dim(`${n.date}  ${n.name} (${n.code}), ${n.action}: ${n.why}`), '       ', ' '.repeat(19)));
+  for (const u of e.undated ?? []) lines.push(fit(style.dim(`${u.name} (${u.code}): ${u.words}`), '       ', ' '.repeat(9)));
   if (e.conditions.length > 1) {
     lines.push('', '  Conditions:');
     for (const c of e.conditions) lines.push(fit(`${c.met_on && c.met_on <= e.as_of ? style.green('✓') : style.yellow('·')} ${c.label}: ${c.arithmetic}`, '    ', '      '));
   }
   lines.push('', fit(style.bold(e.arithmetic), '  ', '  '));
+  for (const c of e.checks ?? []) lines.push(fit(`${style.yellow('warning')}: ${c.message}`, '  ', '    '));
   return `${lines.join('\n')}\n`;
 }

@@ -1,6 +1,8 @@
 // `treaty history` for people: each participant, where it stands in each treaty, then its actions.
 import type { Style } from '../ui/style.js';
 import { wrapText } from '../ui/wrap.js';
+import { reportWords, type Report } from '../domain/reports.js';
+import { certaintyWords } from './certainty.js';
 import type { HistoryResult } from './result.js';
 import { table, type TableView } from './table.js';
 
@@ -19,10 +21,16 @@ export function* historyView(result: HistoryResult, style: Style, view: TableVie
         t.consent_on ? `consent on ${t.consent_on}` : null,
         t.in_force_on ? `in force for it on ${t.in_force_on}` : null,
       ].filter(Boolean);
-      yield fit(`${t.treaty} ${style.dim(String(t.short_title))}: status ${t.status}${dates.length ? `; ${dates.join(', ')}` : ''}`, '  ', '    ');
+      const unknown = certaintyWords({ date_unknown: t.date_unknown ?? null, party_by: t.party_by ?? null, in_force_on: t.in_force_on ?? null });
+      yield fit(`${t.treaty} ${style.dim(String(t.short_title))}: status ${t.status}${dates.length ? `; ${dates.join(', ')}` : ''}${unknown ? `; ${unknown}` : ''}`, '  ', '    ');
+    }
+    // Reports are claims, not actions: listed apart, with their grade, and never in a count.
+    for (const r of (p.reports ?? []) as unknown as Report[]) {
+      // Wrapped as plain text: a colour that a line break cut would run on into the next lines.
+      yield fit(`reported ${reportWords(r)} (${r.treaty}; not in the depositary's data: ${r.source})`, '  ', '    ');
     }
     const rows = result.list.rows.filter((r) => r.code === p.code);
     if (rows.length > 0 && columns.length > 0) yield* table({ kind: 'list', columns, rows }, style, { ...view, command: 'history' });
-    else if (rows.length === 0) yield '  No action recorded.\n';
+    else if (rows.length === 0) yield p.treaties.some((t) => t.date_unknown === true) ? '  No action recorded: the dates of its actions are not found in any source.\n' : `  No action recorded${p.reports?.length ? ' by the depositary or another dated source' : ''}.\n`;
   }
 }

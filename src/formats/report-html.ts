@@ -5,6 +5,8 @@ import { formatLong } from '../domain/dates.js';
 import { describeDelay } from '../domain/delay.js';
 import { describeGroupCondition, describeRule, ordinal } from '../domain/explain.js';
 import type { TreatyStatus } from '../domain/status.js';
+import { isHttpUrl, sourceItems } from '../domain/source.js';
+import { certaintyWords } from './certainty.js';
 import { html, raw, type Html } from './html.js';
 import { NARROW, progressChart, WIDE } from './report-chart.js';
 import { conditionBars } from './report-conditions.js';
@@ -30,7 +32,7 @@ function dateField(name: string, date: string | null): Html {
 }
 
 function firstUrl(source: string): string {
-  return source.split(/\s+/)[0]!;
+  return sourceItems(source)?.find((i) => i.kind === 'url')?.text ?? '';
 }
 
 function hostOf(url: string): string {
@@ -68,7 +70,7 @@ function projectionText(s: TreatyStatus): Html | null {
     return html`threshold met about ${dateField('projection.threshold_reached_on.median', p.threshold_reached_on.median)} (80% interval: ${field('projection.threshold_reached_on.low', p.threshold_reached_on.low)} to ${field('projection.threshold_reached_on.high', p.threshold_reached_on.high)}); entry into force about ${dateField('projection.entry_into_force.median', p.entry_into_force.median)}.
 <span class="note">At the pace so far (${plural(p.based_on.counted, 'counted instrument')} in ${plural(p.based_on.days, 'day')}, ${p.based_on.per_year} a year); not a forecast of politics.</span>`;
   }
-  if (s.projection_reason && s.entry_into_force.state === 'pending') return html`<span class="note">none: ${s.projection_reason}</span>`;
+  if (s.projection_reason && s.entry_into_force.state === 'pending') return html`<span class="note" data-code="${s.projection_reason.code}">none: ${s.projection_reason.message}</span>`;
   return null;
 }
 
@@ -141,13 +143,14 @@ const PARTICIPANT_COLUMNS: readonly Column[] = [
   { head: 'Status', cell: (p) => html`<span class="status-${p.status}">${STATUS_WORDS[p.status] ?? p.status}${p.denounced_on ? ` (${p.denounced_on})` : ''}</span>` },
   { head: 'Group', cell: (p) => shortGroupLabel(p.un_group) },
   { head: 'Signed', cls: 'date', cell: (p) => p.signed_on ?? '' },
-  { head: 'Consent', cls: 'date', cell: (p) => (p.consent_on ? `${words(p.consent_type)} ${p.consent_on}` : p.status === 'signed' ? '' : words(p.consent_type)) },
+  { head: 'Consent', cls: 'date', cell: (p) => (p.consent_on ? `${words(p.consent_type)} ${p.consent_on}` : p.date_unknown ? `${words(p.consent_type)}: ${certaintyWords(p)}` : p.status === 'signed' ? '' : words(p.consent_type)) },
   { head: 'In force for it', cls: 'date', cell: (p) => p.in_force_on ?? '' },
   { head: 'Domestic step', cls: 'date', cell: (p) => (p.latest_step ? `${words(p.latest_step)} ${p.latest_step_on}` : '') },
   {
     head: 'Sources',
     cls: 'sources',
-    cell: (p, list) => html`${p.sources.map((url) => html`<a href="${url}" title="${url}" rel="noreferrer">${hostOf(url)}</a><a class="ref" href="#source-${list.id}-${list.numberOf(url)}">[${list.numberOf(url)}]</a>`)}`,
+    // A citation ("[Uradni list RS 62/2004]") is text; only an address is a link.
+    cell: (p, list) => html`${p.sources.map((src) => html`${isHttpUrl(src) ? html`<a href="${src}" title="${src}" rel="noreferrer">${hostOf(src)}</a>` : html`<span class="citation">${src.slice(1, -1)}</span>`}<a class="ref" href="#source-${list.id}-${list.numberOf(src)}">[${list.numberOf(src)}]</a>`)}`,
   },
 ];
 
@@ -166,7 +169,7 @@ function participantsTable(id: string, participants: readonly ReportParticipant[
 <thead><tr><th scope="col">Participant</th>${columns.map((c) => html`<th scope="col">${c.head}</th>`)}</tr></thead>
 <tbody>${rows}</tbody>
 </table></div>
-<ol class="source-list" aria-label="Sources">${sources.urls.map((url, i) => html`<li id="source-${id}-${i + 1}"><a href="${url}" rel="noreferrer">${url}</a></li>`)}</ol>`;
+<ol class="source-list" aria-label="Sources">${sources.urls.map((url, i) => html`<li id="source-${id}-${i + 1}">${isHttpUrl(url) ? html`<a href="${url}" rel="noreferrer">${url}</a>` : url.slice(1, -1)}</li>`)}</ol>`;
 }
 
 /** The chart twice (wide for screens and paper, narrow for phones; CSS shows one) and its key. */
@@ -187,7 +190,8 @@ function sectionHtml(section: ReportSection, single: boolean): Html {
   const stale = s.data_stale
     ? html`<p class="warning">The data is ${field('data_age_days', s.data_age_days)} days old: signatures and instruments after ${dateField('data_as_of', s.data_as_of)} may be missing. <code>treaty sync</code> reads the depositary's page; <code>treaty db update</code> takes a newer release's data.</p>`
     : '';
-  const checks = s.checks.map((c) => html`<p class="warning">The rows disagree with the depositary: ${c}</p>`);
+  // Staleness has its own paragraph above, with what to do about it.
+  const checks = s.checks.filter((c) => c.code !== 'data_stale').map((c) => html`<p class="warning" data-code="${c.code}">${c.message}</p>`);
   return html`<section class="treaty" id="treaty-${id}" data-treaty="${id}">
 ${heading}
 <p class="full-title">${s.title} (${id})</p>
@@ -204,6 +208,7 @@ ${regionsFigure(id, section.regions)}
 ${sub(`Participants that have acted (${section.participants.length})`)}
 ${participantsTable(id, section.participants)}
 ${section.not_yet.length ? html`<p class="not-yet"><strong>No action yet (${section.not_yet.length}):</strong> ${section.not_yet.join(', ')}.</p>` : ''}
+${section.reports?.length ? html`<div class="reports"><p><strong>Reported, not in the depositary's data (never counted):</strong></p><ul>${section.reports.map((r) => html`<li data-grade="${r.grade}">${r.words}: ${sourceLinks(r.source)}${r.note ? html` <span class="note">${r.note}</span>` : ''}</li>`)}</ul></div>` : ''}
 </section>`;
 }
 
@@ -242,4 +247,9 @@ ${result.sections.map((s) => sectionHtml(s, single))}
 </html>
 `;
   return page.text;
+}
+
+/** Addresses become links; an official-journal citation stays text. */
+function sourceLinks(source: string): Html[] {
+  return (sourceItems(source) ?? []).map((s, i) => (s.kind === 'url' ? html`${i ? ' ' : ''}<a href="${s.text}" rel="noreferrer">[${i + 1}]</a>` : html`${i ? ' ' : ''}${s.text}`));
 }

@@ -2,6 +2,7 @@
 import type { TreatyDefinition } from '../domain/model.js';
 import type { Explanation } from '../domain/explain.js';
 import type { RegionRow } from '../domain/regions.js';
+import type { Report } from '../domain/reports.js';
 import type { SeriesPoint } from '../domain/series.js';
 import type { ParticipantState, TreatyStatus } from '../domain/status.js';
 
@@ -56,7 +57,10 @@ export interface TimelineResult {
   as_of: string;
   threshold: number;
   entry_into_force_on: string | null;
-  series: { date: string; signatories: number; counted: number }[];
+  /** The data's date when before as_of: counts after it are unknown. */
+  data_as_of: string;
+  /** The last point has null counts when the data ends before as_of. */
+  series: { date: string; signatories: number | null; counted: number | null }[];
 }
 
 /** Text in a format of its own (an iCalendar file): printed as it is. */
@@ -68,7 +72,7 @@ export interface TextResult {
 export interface HistoryResult {
   kind: 'history';
   /** Each participant asked for, with where it stands in each treaty: the heading of its table. */
-  participants: readonly { code: string; name: string; treaties: readonly Row[] }[];
+  participants: readonly { code: string; name: string; treaties: readonly Row[]; reports?: readonly Row[] }[];
   /** Every action, one row each: what the machine formats print. */
   list: ListResult;
 }
@@ -104,8 +108,10 @@ export interface ReportSection {
   regions: RegionRow[];
   /** Participants that have done something, in name order. */
   participants: ReportParticipant[];
-  /** Names of those that have done nothing, in name order. */
+  /** Names of those that have done nothing, in name order (with any report about them). */
   not_yet: string[];
+  /** Claims by sources other than the depositary, in date order, each with its words: shown apart, never counted. */
+  reports?: readonly (Report & { words: string })[];
 }
 
 /**

@@ -37,7 +37,7 @@ export function statusAsList(s: TreatyStatus): ListResult {
         projection_threshold_median: s.projection?.threshold_reached_on.median ?? null,
         projection_threshold_low: s.projection?.threshold_reached_on.low ?? null,
         projection_threshold_high: s.projection?.threshold_reached_on.high ?? null,
-        projection_reason: s.projection_reason,
+        projection_reason: s.projection_reason?.code ?? null,
       },
     ],
   };

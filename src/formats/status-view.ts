@@ -2,6 +2,7 @@
 import { formatLong } from '../domain/dates.js';
 import { ordinal } from '../domain/explain.js';
 import { describeDelay } from '../domain/delay.js';
+import { reportWords } from '../domain/reports.js';
 import type { Style } from '../ui/style.js';
 import { wrapText } from '../ui/wrap.js';
 import type { StatusResult } from './result.js';
@@ -23,8 +24,13 @@ export function statusView(result: StatusResult, style: Style, width?: number): 
   const lines: [string, string][] = [];
   const percent = Math.floor((Math.min(s.counted, s.threshold) / s.threshold) * 100);
   const excluded = treaty.rule.excluded_kinds.length > 0 && s.consents > s.counted ? ` (${s.consents - s.counted} not counted: ${treaty.rule.excluded_kinds.join(', ')})` : '';
-  lines.push(['Signatories', String(s.signatories)]);
-  lines.push(['Instruments', `${s.consents} deposited${excluded}`]);
+  // A report never changes a figure: it is said beside it, with how strong its source is.
+  const reported = (claim: string) => {
+    const r = s.reported.find((x) => x.claim === claim);
+    return r ? style.dim(`  (reported: ${reportWords(r)}; not in the depositary's data)`) : '';
+  };
+  lines.push(['Signatories', `${s.signatories}${reported('signatories')}`]);
+  lines.push(['Instruments', `${s.consents} deposited${excluded}${reported('parties')}`]);
   lines.push(['Counted', `${s.counted} of ${s.threshold}  ${style.cyan(progressBar(s.counted, s.threshold))} ${percent}%`]);
   lines.push(['Still needed', s.remaining === 0 ? 'none: the threshold is met' : String(s.remaining)]);
   if (s.pipeline > 0) lines.push(['In the pipeline', `${s.pipeline} signator${s.pipeline === 1 ? 'y has' : 'ies have'} taken a domestic step (approval, law or announcement) without depositing`]);
@@ -53,9 +59,9 @@ export function statusView(result: StatusResult, style: Style, width?: number): 
       'Projection',
       `threshold met about ${formatLong(p.threshold_reached_on.median)} (80%: ${p.threshold_reached_on.low} to ${p.threshold_reached_on.high}), entry into force about ${formatLong(p.entry_into_force.median)}`,
     ]);
-    lines.push(['', style.dim(`at the pace so far: ${p.based_on.counted} counted instruments in ${p.based_on.days} days (${p.based_on.per_year} a year); not a forecast of politics`)]);
+    lines.push(['', style.dim(`at the pace so far: ${p.based_on.counted} counted instruments in ${p.based_on.days} days to ${p.based_on.until} (${p.based_on.per_year} a year); not a forecast of politics`)]);
   } else if (s.projection_reason && s.entry_into_force.state === 'pending') {
-    lines.push(['Projection', style.dim(`none: ${s.projection_reason}`)]);
+    lines.push(['Projection', style.dim(`none: ${s.projection_reason.message}`)]);
   }
 
   const sig = s.signature;

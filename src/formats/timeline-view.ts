@@ -11,12 +11,16 @@ const HEIGHT = 12;
 export function timelineView(t: TimelineResult, style: Style, width = 80): string {
   const columns = Math.max(20, Math.min(width, 160) - 8);
   const span = Math.max(1, daysBetween(t.opens_on, t.as_of));
-  const top = Math.max(t.threshold, ...t.series.map((p) => Math.max(p.signatories, p.counted)), 1);
+  const top = Math.max(t.threshold, ...t.series.map((p) => Math.max(p.signatories ?? 0, p.counted ?? 0)), 1);
+  const known = t.series.filter((p) => p.counted !== null && p.signatories !== null) as { date: string; signatories: number; counted: number }[];
+  const dataEnd = daysBetween(t.opens_on, t.data_as_of);
   // The last value known at the end of each column's stretch of days.
   const at = Array.from({ length: columns }, (_, i) => {
     const end = Math.round(((i + 1) / columns) * span);
+    // Past the data's date the chart has a gap: nothing is known there.
+    if (end > dataEnd) return null;
     let point = { signatories: 0, counted: 0 };
-    for (const p of t.series) if (daysBetween(t.opens_on, p.date) <= end) point = p;
+    for (const p of known) if (daysBetween(t.opens_on, p.date) <= end) point = p;
     return point;
   });
   const eifColumn = t.entry_into_force_on ? Math.min(columns - 1, Math.floor((daysBetween(t.opens_on, t.entry_into_force_on) / span) * columns)) : -1;
@@ -26,8 +30,9 @@ export function timelineView(t: TimelineResult, style: Style, width = 80): strin
   for (let row = HEIGHT; row >= 1; row--) {
     let line = '';
     for (let i = 0; i < columns; i++) {
-      const p = at[i]!;
-      if (level(p.counted) >= row) line += style.green('█');
+      const p = at[i];
+      if (p === null || p === undefined) line += i === eifColumn && eifColumn >= 0 ? style.dim('│') : ' ';
+      else if (level(p.counted) >= row) line += style.green('█');
       else if (level(p.signatories) === row) line += style.cyan('•');
       else if (row === thresholdRow) line += style.yellow('─');
       else if (i === eifColumn && eifColumn >= 0) line += style.dim('│');
@@ -38,12 +43,13 @@ export function timelineView(t: TimelineResult, style: Style, width = 80): strin
   }
   lines.push(`${'0'.padStart(5)} └${'─'.repeat(columns)}`);
   lines.push(`       ${t.opens_on}${' '.repeat(Math.max(1, columns - 20))}${t.as_of}`);
-  const last = t.series.at(-1) ?? { signatories: 0, counted: 0 };
+  const last = known.at(-1) ?? { signatories: 0, counted: 0 };
   const legend = [
     `${style.green('█')} counted instruments (${last.counted})`,
     `${style.cyan('•')} signatories (${last.signatories})`,
     `${style.yellow('─')} threshold (${t.threshold})`,
     t.entry_into_force_on ? `${style.dim('│')} entry into force ${t.entry_into_force_on}` : 'not yet in force',
+    ...(t.data_as_of < t.as_of ? [`blank after ${t.data_as_of}: the data ends there`] : []),
   ];
   // The legend's items stay whole: as many on a line as the width takes.
   const rows: string[] = [];

@@ -8,10 +8,12 @@ import {
   describeIssue,
   ParticipantRowSchema,
   PublishedRowSchema,
+  ReportRowSchema,
   TreatyDefinitionSchema,
   type ActionRow,
   type ParticipantRow,
   type PublishedRow,
+  type ReportRow,
   type TreatyDefinition,
 } from '../domain/schemas.js';
 import { UserError } from '../errors.js';
@@ -23,11 +25,13 @@ export interface BundledData {
   participants: ParticipantRow[];
   actions: ActionRow[];
   published: PublishedRow[];
+  reports: ReportRow[];
 }
 
 export const PARTICIPANT_COLUMNS = ['code', 'iso2', 'name', 'short_name', 'aliases', 'kind', 'un_group', 'groups', 'source', 'note'] as const;
 export const ACTION_COLUMNS = ['treaty', 'code', 'action', 'date', 'reference', 'source', 'note'] as const;
-export const PUBLISHED_COLUMNS = ['treaty', 'code', 'consent_type', 'in_force_on', 'party_by', 'source', 'note'] as const;
+import { PUBLISHED_COLUMNS, REPORT_COLUMNS } from '../formats/fact-columns.js';
+export { PUBLISHED_COLUMNS, REPORT_COLUMNS };
 
 /** data/ of this installation: beside dist/ when built, beside src/ in tests; TREATY_DATA_DIR overrides both. */
 export function bundledDataDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -102,7 +106,20 @@ export function loadBundledData(dir = bundledDataDir()): BundledData {
       published.push(row);
     }
   }
-  return { dir, treaties, participants, actions, published };
+  const reports: ReportRow[] = [];
+  for (const treaty of treaties) {
+    const file = join(dir, 'reports', `${treaty.id}.csv`);
+    if (!existsSync(file)) continue;
+    for (const { line, record } of readCsvRecords(readFileSync(file, 'utf8'), show(file), REPORT_COLUMNS)) {
+      const parsed = ReportRowSchema.safeParse(record);
+      if (!parsed.success) throw new UserError(`${show(file)}:${line}: ${describeIssue(parsed.error)}`);
+      const row = parsed.data;
+      if (row.treaty !== treaty.id) throw new UserError(`${show(file)}:${line}: a row of treaty "${row.treaty}" in the file of ${treaty.id}`);
+      if (row.code !== null && !codes.has(row.code)) throw new UserError(`${show(file)}:${line}: unknown participant code "${row.code}"`);
+      reports.push(row);
+    }
+  }
+  return { dir, treaties, participants, actions, published, reports };
 }
 
 function checkUnique<T>(rows: readonly T[], key: (row: T) => string, what: string, file: string): void {

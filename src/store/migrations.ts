@@ -29,8 +29,11 @@ function actionsTable(name: string, allowed: readonly string[]): string {
 /** The actions the current schema allows (a test keeps this equal to ACTIONS). */
 export const SCHEMA_4_ACTIONS = [...SCHEMA_1_ACTIONS, 'domestic_approval', 'domestic_law', 'announcement'];
 
-/** Schema 7 adds the actions the depositary's legends define (formal confirmation, participation...). */
-export const SCHEMA_7_ACTIONS = [
+/** The check codes schema 5 allows (a test keeps this equal to CHECK_CODES). */
+export const SCHEMA_5_CHECK_CODES = ['signatories_differ', 'parties_differ', 'entry_into_force_differs', 'data_stale', 'dates_unknown', 'projection_refused'];
+
+/** Schema 6 adds the actions the depositary's legends define (formal confirmation, participation...). */
+export const SCHEMA_6_ACTIONS = [
   ...SCHEMA_4_ACTIONS,
   'formal_confirmation', 'participation', 'consent_to_be_bound', 'simplified_procedure', 'application', 'notification',
   'provisional_application', 'extension',
@@ -119,11 +122,43 @@ export const MIGRATIONS: readonly { version: number; sql: string }[] = [
     `,
   },
   {
-    // Every marker a status page's legend defines gets a word (issue 20): the CHECK widens, so the table is rebuilt.
-    // Numbered 7: issues 19 and 16 take 5 and 6.
-    version: 7,
+    // Reports (issue 19): counts and events claimed by sources other than the depositary, graded, never counted.
+    version: 5,
     sql: `
-      ${actionsTable('actions_new', SCHEMA_7_ACTIONS)}
+      CREATE TABLE reports (
+        id INTEGER PRIMARY KEY,
+        treaty TEXT NOT NULL REFERENCES treaties(id) ON DELETE CASCADE,
+        date TEXT NOT NULL CHECK (date ${DATE}),
+        precision TEXT NOT NULL CHECK (precision IN ('day', 'month', 'year')),
+        claim TEXT NOT NULL,
+        code TEXT REFERENCES participants(code),
+        count INTEGER CHECK (count IS NULL OR count >= 0),
+        grade TEXT NOT NULL CHECK (grade IN ('depositary', 'official', 'news', 'blog', 'aggregator')),
+        source TEXT NOT NULL,
+        note TEXT,
+        CHECK ((claim IN ('signatories', 'parties')) = (count IS NOT NULL AND code IS NULL)),
+        UNIQUE (treaty, claim, date, code, source)
+      ) STRICT;
+      CREATE INDEX reports_by_treaty_date ON reports (treaty, date);
+      -- Checks a write found that the data cannot recompute later (a status page's header against its table,
+      -- the rule given to add against the depositary), kept while the data they were found on is unchanged.
+      CREATE TABLE checks (
+        id INTEGER PRIMARY KEY,
+        treaty TEXT NOT NULL REFERENCES treaties(id) ON DELETE CASCADE,
+        code TEXT NOT NULL CHECK (code IN (${SCHEMA_5_CHECK_CODES.map((c) => `'${c}'`).join(', ')})),
+        detail TEXT NOT NULL CHECK (json_valid(detail)),
+        basis TEXT NOT NULL,
+        found_at TEXT NOT NULL,
+        command TEXT NOT NULL,
+        UNIQUE (treaty, code, detail)
+      ) STRICT;
+    `,
+  },
+  {
+    // Every marker a status page's legend defines gets a word (issue 20): the CHECK widens, so the table is rebuilt.
+    version: 6,
+    sql: `
+      ${actionsTable('actions_new', SCHEMA_6_ACTIONS)}
       INSERT INTO actions_new (id, treaty, code, action, date, reference, source, note)
         SELECT id, treaty, code, action, date, reference, source, note FROM actions;
       DROP TABLE actions;

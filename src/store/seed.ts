@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { actionKey } from '../domain/check-actions.js';
 import type { BundledData } from './bundled-data.js';
+import { reportKey } from './reports.js';
 
 /** Fills a new database with the bundled facts, in one transaction with its change-log rows. */
 export function seed(db: Database, data: BundledData, now: string): void {
@@ -14,6 +15,9 @@ export function seed(db: Database, data: BundledData, now: string): void {
   );
   const insertPublished = db.prepare(
     'INSERT INTO published_in_force (treaty, code, consent_type, in_force_on, party_by, source, note) VALUES (@treaty, @code, @consent_type, @in_force_on, @party_by, @source, @note)',
+  );
+  const insertReport = db.prepare(
+    'INSERT INTO reports (treaty, date, precision, claim, code, count, grade, source, note) VALUES (@treaty, @date, @precision, @claim, @code, @count, @grade, @source, @note)',
   );
   const log = db.prepare("INSERT INTO changes (at, command, entity, key, before, after) VALUES (?, 'seed', ?, ?, NULL, ?)");
   const setMeta = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
@@ -35,6 +39,10 @@ export function seed(db: Database, data: BundledData, now: string): void {
     for (const p of data.published) {
       insertPublished.run(p);
       log.run(now, 'published_in_force', `${p.treaty}|${p.code}`, JSON.stringify(p));
+    }
+    for (const r of data.reports) {
+      insertReport.run(r);
+      log.run(now, 'report', reportKey(r), JSON.stringify(r));
     }
     setMeta.run('seeded_at', now);
   }).immediate();

@@ -4,7 +4,11 @@ import type { IsoDate } from '../domain/dates.js';
 import type { ActionRow, Participant, PublishedInForce, TreatyDefinition } from '../domain/model.js';
 import { nearest } from '../domain/nearest.js';
 import { UserError } from '../errors.js';
+import type { PublishedRow, ReportRow } from '../domain/schemas.js';
 import type { Db } from './open.js';
+import { treatyReports } from './reports.js';
+import { keptChecks } from './checks.js';
+import type { Check } from '../domain/checks.js';
 
 export interface TreatySummary {
   id: string;
@@ -85,6 +89,21 @@ export class Store {
   /** The depositary's published dates of entry into force for a treaty's parties. */
   published(treaty: string): PublishedInForce[] {
     return this.statement('SELECT code, consent_type, in_force_on, party_by, source FROM published_in_force WHERE treaty = ? ORDER BY code').all(treaty) as PublishedInForce[];
+  }
+
+  /** The rows of parties whose consent date is unknown, as data/published and export --table published write them. */
+  publishedRows(treaty: string): PublishedRow[] {
+    return this.statement('SELECT treaty, code, consent_type, in_force_on, party_by, source, note FROM published_in_force WHERE treaty = ? ORDER BY code').all(treaty) as PublishedRow[];
+  }
+
+  /** Checks a write found and stored, while the data they were found on is unchanged. */
+  checks(treaty: string): Check[] {
+    return keptChecks(this.db, treaty);
+  }
+
+  /** Claims about a treaty by sources other than the depositary, in date order; never counted. */
+  reports(treaty: string): ReportRow[] {
+    return treatyReports(this.db, treaty);
   }
 
   /** A treaty's actions in date order, up to `asOf` when given. */

@@ -67,7 +67,10 @@ describe('treaty add', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr.split('\n')[0]).toBe("added treaty XXVI-9 (Treaty on the Prohibition of Nuclear Weapons): 59 actions of 56 participants; the header's counts and date of entry into force agree");
     const s = JSON.parse((await run(['status', '--treaty', 'XXVI-9', '--json', '--as-of', '2018-01-15'], env)).stdout);
-    expect(s).toMatchObject({ signatories: 56, consents: 3, counted: 3, threshold: 50, remaining: 47, entry_into_force: { state: 'pending' }, checks: [] });
+    // The page states no date; its latest date, 8 December 2017, is what its data can be said to cover.
+    expect(s).toMatchObject({ data_as_of: '2017-12-08', signatories: 56, consents: 3, counted: 3, threshold: 50, remaining: 47, entry_into_force: { state: 'pending' } });
+    expect(s.checks.map((c: { code: string }) => c.code)).toEqual(['data_stale']);
+    expect(s.projection.based_on).toMatchObject({ counted: 3, until: '2017-12-08' });
     expect((await run(['status', '--treaty', 'XXVI-9', '--as-of', '2018-01-15'], env)).stdout).toContain('3 of 50');
   });
 

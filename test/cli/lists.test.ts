@@ -32,6 +32,8 @@ const ParticipantRow = z.strictObject({
   consent_type: z.string().nullable(),
   in_force_on: z.iso.date().nullable(),
   status: z.enum(['none', 'signed', 'consented', 'in_force', 'denounced']),
+  date_unknown: z.boolean(),
+  party_by: z.iso.date().nullable(),
   latest_step: z.enum(['domestic_approval', 'domestic_law', 'announcement']).nullable(),
   latest_step_on: z.iso.date().nullable(),
 });
@@ -95,10 +97,10 @@ describe('machine formats read back exactly', () => {
   it('empty results are valid in every machine format', async () => {
     const empty = (format: string) => run(['participants', '--status', 'denounced', '--kind', 'reio', '--format', format], env);
     expect((await empty('json')).stdout).toBe('[]\n');
-    expect((await empty('csv')).stdout).toBe('code,name,kind,un_group,signed_on,consent_on,consent_type,in_force_on,status,latest_step,latest_step_on\n');
+    expect((await empty('csv')).stdout).toBe('code,name,kind,un_group,signed_on,consent_on,consent_type,in_force_on,status,date_unknown,party_by,latest_step,latest_step_on\n');
     expect((await empty('ndjson')).stdout).toBe('');
     expect((await empty('tsv')).stdout.split('\n')).toHaveLength(2);
-    expect(await empty('table')).toMatchObject({ code: 0, stdout: 'No rows.\n' });
+    expect((await empty('table'))).toMatchObject({ code: 0, stdout: 'No rows.\n' });
   });
 });
 
@@ -249,6 +251,6 @@ describe('treaty export', () => {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    expect(out).toBe('code,name,kind,un_group,signed_on,consent_on,consent_type,in_force_on,status,latest_step,latest_step_on\nexit=0\n');
+    expect(out).toBe('code,name,kind,un_group,signed_on,consent_on,consent_type,in_force_on,status,date_unknown,party_by,latest_step,latest_step_on\nexit=0\n');
   });
 });

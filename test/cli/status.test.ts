@@ -10,7 +10,7 @@ import { envWithDb } from '../helpers/seeded-db.js';
 
 const STATUS_KEYS = [
   'treaty', 'title', 'short_title', 'as_of', 'data_as_of', 'data_age_days', 'data_stale', 'signatories', 'consents', 'pipeline', 'counted',
-  'threshold', 'remaining', 'threshold_reached_on', 'entry_into_force', 'signature', 'projection', 'projection_reason', 'checks', 'conditions',
+  'threshold', 'remaining', 'threshold_reached_on', 'entry_into_force', 'signature', 'projection', 'projection_reason', 'reported', 'checks', 'conditions',
 ];
 
 async function statusJson(asOf: string, env = envWithDb()) {
@@ -24,7 +24,7 @@ describe('treaty status', () => {
   it('shows the convention on one screen for people', async () => {
     const r = await run(['status', '--as-of', '2026-11-23'], envWithDb());
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe('');
+    expect(r.stderr).toBe('warning: the data is as of 2025-11-16, 372 days old: later actions may be missing (treaty sync, treaty db update)\n');
     expect(r.stdout).not.toMatch(/\x1b\[/);
     await expect(r.stdout).toMatchFileSnapshot('../golden/status-2026-11-23.txt');
   });
@@ -36,7 +36,8 @@ describe('treaty status', () => {
       treaty: 'XVIII-16', as_of: '2026-11-23', data_as_of: '2025-11-16', data_stale: true, signatories: 73, consents: 0, counted: 0,
       threshold: 40, remaining: 40, threshold_reached_on: null, entry_into_force: { state: 'pending', date: null, days_until: null },
       signature: { opens_on: '2025-10-25', closes_on: '2026-12-31', open: true, days_left: 38 }, projection: null,
-      projection_reason: '0 counted instruments so far; an estimate needs at least 3',
+      projection_reason: { code: 'too_few_counted', message: '0 counted instruments so far; an estimate needs at least 3', counted: 0, minimum: 3 },
+      checks: [{ code: 'data_stale', message: expect.any(String), data_as_of: '2025-11-16', age_days: 372, stale_after_days: 30 }],
     });
     await expect(JSON.stringify(s, null, 2) + '\n').toMatchFileSnapshot('../golden/status-2026-11-23.json');
   });
@@ -83,7 +84,7 @@ describe('treaty status', () => {
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/^treaty,title,as_of,data_as_of,/);
     expect(lines[1]).toContain(',2026-11-23,2025-11-16,true,73,0,4,0,40,40,,pending,');
-    expect(lines[1]).toMatch(/,0 counted instruments so far; an estimate needs at least 3$/);
+    expect(lines[1]).toMatch(/,too_few_counted$/);
   });
 
   it('prints ndjson as a single line', async () => {

@@ -193,7 +193,8 @@ describe('treaty import', () => {
     writeFileSync(file, mtdsgXml(rows));
     const r = await run(['import', file, '--json'], env);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toBe(`imported from ${file}: 4 added, 0 changed, 1 removed, 3 unchanged\n`);
+    // The page states no status date: its latest date becomes the treaty's data date, and the notice says so.
+    expect(r.stderr).toBe(`imported from ${file}: 4 added, 0 changed, 1 removed, 3 unchanged\nXVIII-16: data as of 2026-07-01, the latest date the page shows (the page states no status date; give the real one with --snapshot-date or --data-as-of)\n`);
     const added = JSON.parse(r.stdout) as { change: string; code: string; action: string; date: string; note: string | null; source: string }[];
     expect(added.find((a) => a.code === 'GBR' && a.change === 'added')).toMatchObject({
       date: '2025-10-25',
@@ -230,15 +231,19 @@ describe('treaty sync', () => {
   it('fetches a status page and applies it as an import, logged under the page as source', async () => {
     const env = freshEnv();
     const url = `${base}/XVIII-16.en.xml`;
-    const dry = await (await run(['sync', '--from', url, '--dry-run'], env));
-    expect(dry.stderr).toBe(`would import from ${url}: 1 added, 0 changed, 0 removed, 2 unchanged\n`);
-    const r = await (await run(['sync', '--from', url], env));
+    const dry = await run(['sync', '--from', url, '--dry-run'], env);
+    // A page fetched now is as of the day it was fetched (the XML states no date of its own).
+    const fetched = /^XVIII-16: data as of \d{4}-\d{2}-\d{2}, the day the page was fetched \(the page states no status date\)$/;
+    expect(dry.stderr.split('\n')[0]).toBe(`would import from ${url}: 1 added, 0 changed, 0 removed, 2 unchanged`);
+    expect(dry.stderr.split('\n')[1]).toMatch(fetched);
+    const r = await run(['sync', '--from', url], env);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toBe(`imported from ${url}: 1 added, 0 changed, 0 removed, 2 unchanged\n`);
+    expect(r.stderr.split('\n')[0]).toBe(`imported from ${url}: 1 added, 0 changed, 0 removed, 2 unchanged`);
+    expect(r.stderr.split('\n')[1]).toMatch(fetched);
     expect((await statusJson(env)).consents).toBe(1);
     expect((await changesJson(env))[0]).toMatchObject({ key: 'XVIII-16|VNM|ratification|2026-06-15' });
     expect(JSON.parse((await changesJson(env))[0]!.after!).source).toBe(url);
-    const again = await (await run(['sync', '--from', url], env));
+    const again = await run(['sync', '--from', url], env);
     expect(again.stderr).toMatch(/^no change from /);
   });
 
@@ -249,7 +254,7 @@ describe('treaty sync', () => {
   ])('%s: a clear error that changes nothing', async (path, stderr) => {
     const env = freshEnv();
     const before = fingerprint(env.TREATY_DB!);
-    const r = await (await run(['sync', '--from', `${base}${path}`], env));
+    const r = await run(['sync', '--from', `${base}${path}`], env);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(stderr);
@@ -258,7 +263,7 @@ describe('treaty sync', () => {
 
   it('gives up on a server that does not answer in time', async () => {
     const env = freshEnv();
-    const r = await (await run(['sync', '--from', `${base}/slow.xml`, '--timeout', '1'], env));
+    const r = await run(['sync', '--from', `${base}/slow.xml`, '--timeout', '1'], env);
     expect(r).toMatchObject({ code: 1, stdout: '' });
     expect(r.stderr).toMatch(/^error: .*slow\.xml: no answer within 1 s\n/);
   });
@@ -270,7 +275,7 @@ describe('treaty sync', () => {
     await new Promise<void>((done) => probe.listen(0, '127.0.0.1', done));
     const port = (probe.address() as AddressInfo).port;
     await new Promise<void>((done) => probe.close(() => done()));
-    const r = await (await run(['sync', '--from', `http://127.0.0.1:${port}/XVIII-16.en.xml`, '--timeout', '5'], env));
+    const r = await run(['sync', '--from', `http://127.0.0.1:${port}/XVIII-16.en.xml`, '--timeout', '5'], env);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(`error: http://127.0.0.1:${port}/XVIII-16.en.xml: cannot connect (ECONNREFUSED)\n`);
   });
@@ -308,8 +313,8 @@ describe('treaty db', () => {
     expect(check.find((r: { check: string }) => r.check === 'bundled_actions_missing').value).toBe(4);
     const r = await run(['db', 'update'], env);
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe('added 4 bundled actions, 0 treaties and 0 participants; what you recorded is kept\n');
-    expect(await statusJson(env)).toMatchObject({ consents: 1, signatories: 72 });
+    expect(r.stderr).toBe('added 4 bundled actions, corrected 0, 0 treaties and 0 participants; what you recorded is kept\n');
+    expect((await statusJson(env))).toMatchObject({ consents: 1, signatories: 72 });
     expect((await run(['db', 'update'], env)).stderr).toMatch(/^added 0 bundled actions/);
   });
 

@@ -22,7 +22,7 @@ function reportOf(treaty: TreatyDefinition, participants: Map<string, Participan
       {
         treaty,
         status: treatyStatus(treaty, participants, actions, asOf),
-        series: cumulativeSeries(treaty, states, []),
+        series: cumulativeSeries(treaty, states),
         regions: regionalBreakdown(states),
         participants: states.filter((s) => s.status !== 'none').map((s) => ({ ...s, sources: [...new Set(actions.filter((a) => a.code === s.code).map((a) => a.source))] })),
         not_yet: states.filter((s) => s.status === 'none').map((s) => s.name),

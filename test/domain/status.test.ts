@@ -143,6 +143,8 @@ describe('participantStates', () => {
       in_force_on: null,
       denounced_on: null,
       status: 'none',
+      date_unknown: false,
+      party_by: null,
       latest_step: null,
       latest_step_on: null,
     });
@@ -182,6 +184,8 @@ describe('participantStates', () => {
       in_force_on: '2026-05-30',
       denounced_on: '2028-03-10',
       status: 'denounced',
+      date_unknown: false,
+      party_by: null,
       latest_step: null,
       latest_step_on: null,
     });

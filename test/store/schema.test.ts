@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { ACTIONS } from '../../src/domain/vocabulary.js';
 import { migrate } from '../../src/store/migrate.js';
-import { APPLICATION_ID, SCHEMA_7_ACTIONS, SCHEMA_VERSION } from '../../src/store/migrations.js';
+import { APPLICATION_ID, SCHEMA_5_CHECK_CODES, SCHEMA_6_ACTIONS, SCHEMA_VERSION } from '../../src/store/migrations.js';
+import { CHECK_CODES } from '../../src/domain/checks.js';
 import { bundledDataDir, loadBundledData } from '../../src/store/bundled-data.js';
 import { seed } from '../../src/store/seed.js';
 import { Store } from '../../src/store/store.js';
@@ -31,7 +32,9 @@ describe('migrations', () => {
   });
 
   it('allow in SQL exactly the actions of the vocabulary', () => {
-    expect(SCHEMA_7_ACTIONS).toEqual([...ACTIONS]);
+    expect(SCHEMA_6_ACTIONS).toEqual([...ACTIONS]);
+    // A stored check's code is one the schema knows: the CHECK refuses any other.
+    expect(SCHEMA_5_CHECK_CODES).toEqual([...CHECK_CODES]);
   });
 });
 
@@ -68,7 +71,9 @@ describe('seeding', () => {
     const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
     expect(count('SELECT count(*) AS n FROM participants')).toBe(data.participants.length);
     expect(count('SELECT count(*) AS n FROM actions')).toBe(data.actions.length);
-    expect(count("SELECT count(*) AS n FROM changes WHERE command = 'seed'")).toBe(data.treaties.length + data.participants.length + data.actions.length + data.published.length);
+    expect(count('SELECT count(*) AS n FROM reports')).toBe(data.reports.length);
+    expect(data.reports.length).toBeGreaterThan(0);
+    expect(count("SELECT count(*) AS n FROM changes WHERE command = 'seed'")).toBe(data.treaties.length + data.participants.length + data.actions.length + data.published.length + data.reports.length);
   });
 
   it('is all or nothing', () => {

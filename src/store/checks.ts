@@ -1,0 +1,31 @@
+// Checks kept in the database: what a write found that cannot be recomputed from the rows later (a
+// status page's header counts against its table, for a page whose counts are not the treaty's
+// snapshot). Each is kept with the basis it was found on (the treaty's definition and its actions);
+// once either changes, the check is no longer shown: the data it spoke of is gone.
+import { createHash } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+import { isCheckCode, type Check } from '../domain/checks.js';
+
+/** What a check was found on: the definition's text and the treaty's actions (their number and latest id). */
+export function dataBasis(db: Database, treaty: string): string {
+  const t = db.prepare('SELECT definition FROM treaties WHERE id = ?').get(treaty) as { definition: string } | undefined;
+  const a = db.prepare('SELECT count(*) AS n, coalesce(max(id), 0) AS last FROM actions WHERE treaty = ?').get(treaty) as { n: number; last: number };
+  return `${a.n}:${a.last}:${createHash('sha256').update(t?.definition ?? '').digest('hex').slice(0, 16)}`;
+}
+
+/** Stores checks just found, in the caller's transaction, after the write they are about. */
+export function keepChecks(db: Database, treaty: string, checks: readonly Check[], command: string, now: string): void {
+  const basis = dataBasis(db, treaty);
+  const insert = db.prepare('INSERT OR REPLACE INTO checks (treaty, code, detail, basis, found_at, command) VALUES (?, ?, ?, ?, ?, ?)');
+  for (const c of checks) {
+    if (!isCheckCode(c.code)) throw new Error(`unknown check code "${c.code}"`);
+    insert.run(treaty, c.code, JSON.stringify(c), basis, now, command);
+  }
+}
+
+/** The stored checks of a treaty that still hold: found on the data as it is now. */
+export function keptChecks(db: Database, treaty: string): Check[] {
+  const basis = dataBasis(db, treaty);
+  const rows = db.prepare('SELECT detail FROM checks WHERE treaty = ? AND basis = ? ORDER BY id').all(treaty, basis) as { detail: string }[];
+  return rows.map((r) => JSON.parse(r.detail) as Check).filter((c) => isCheckCode(c.code));
+}
