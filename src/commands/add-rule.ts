@@ -6,22 +6,14 @@ import { describeIssue, RuleSchema } from '../domain/schemas.js';
 import { CONSENT_ACTIONS, isOneOf } from '../domain/vocabulary.js';
 import { UsageError, UserError } from '../errors.js';
 import type { MtdsgDocument } from '../formats/mtdsg.js';
+import type { AddOptions } from './add.js';
 import type { FootnoteFact } from '../formats/mtdsg-footnotes.js';
 import { readRuleWords } from '../formats/mtdsg-rule-text.js';
 import { readListWords } from '../formats/condition-words.js';
 import { readRuleFile } from '../formats/rule-file.js';
 
-export interface RuleFlags {
-  file: string;
-  source: string;
-  command: string;
-  ruleFile: string | undefined;
-  threshold: number | undefined;
-  days: number | undefined;
-  months: number | undefined;
-  firstOfMonth: boolean;
-  laterDays: number | undefined;
-}
+/** What the rule is read from: the command line's rule flags, and where the page came from. */
+export type RuleFlags = Pick<AddOptions, 'file' | 'command' | 'ruleFile' | 'threshold' | 'days' | 'months' | 'firstOfMonth' | 'laterDays'> & { source: string };
 
 export interface AddedRule {
   rule: TreatyDefinition['rule'];

@@ -168,18 +168,9 @@ function shareUp(base: ConditionProgress, c: Extract<Condition, { kind: 'share' 
 }
 
 /** A condition as `status` gives it (DESIGN §3 words): met or not as of the date asked about. */
-export interface ConditionStatus {
-  kind: Condition['kind'];
-  label: string;
+export interface ConditionStatus extends Omit<ConditionProgress, 'missing' | 'decisive'> {
   met: boolean;
-  met_on: IsoDate | null;
-  have: number | null;
-  need: number | null;
-  percent: number | null;
-  percent_needed: number | null;
-  points_missing: number | null;
   missing: { code: string; name: string }[];
-  applies_to: 'threshold' | 'entry_into_force' | null;
 }
 
 export function conditionStatuses(progress: readonly ConditionProgress[], participants: ReadonlyMap<string, Participant>, asOf: IsoDate): ConditionStatus[] {

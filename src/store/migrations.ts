@@ -39,6 +39,22 @@ export const SCHEMA_6_ACTIONS = [
   'provisional_application', 'extension',
 ];
 
+/**
+ * SQLite cannot alter a CHECK: a wider list of actions rebuilds the table, keeping its rows and indexes.
+ * The text it gives for a list never changes, so released migrations stay as they were.
+ */
+function rebuildActions(allowed: readonly string[]): string {
+  return `
+      ${actionsTable('actions_new', allowed)}
+      INSERT INTO actions_new (id, treaty, code, action, date, reference, source, note)
+        SELECT id, treaty, code, action, date, reference, source, note FROM actions;
+      DROP TABLE actions;
+      ALTER TABLE actions_new RENAME TO actions;
+      CREATE INDEX actions_by_participant ON actions (code, treaty, date);
+      CREATE INDEX actions_by_treaty_date ON actions (treaty, date, code, action);
+    `;
+}
+
 export const MIGRATIONS: readonly { version: number; sql: string }[] = [
   {
     version: 1,
@@ -111,15 +127,7 @@ export const MIGRATIONS: readonly { version: number; sql: string }[] = [
   {
     // Domestic steps (issue 10) widen the actions CHECK; SQLite cannot alter a CHECK, so the table is rebuilt.
     version: 4,
-    sql: `
-      ${actionsTable('actions_new', SCHEMA_4_ACTIONS)}
-      INSERT INTO actions_new (id, treaty, code, action, date, reference, source, note)
-        SELECT id, treaty, code, action, date, reference, source, note FROM actions;
-      DROP TABLE actions;
-      ALTER TABLE actions_new RENAME TO actions;
-      CREATE INDEX actions_by_participant ON actions (code, treaty, date);
-      CREATE INDEX actions_by_treaty_date ON actions (treaty, date, code, action);
-    `,
+    sql: rebuildActions(SCHEMA_4_ACTIONS),
   },
   {
     // Reports (issue 19): counts and events claimed by sources other than the depositary, graded, never counted.
@@ -157,15 +165,7 @@ export const MIGRATIONS: readonly { version: number; sql: string }[] = [
   {
     // Every marker a status page's legend defines gets a word (issue 20): the CHECK widens, so the table is rebuilt.
     version: 6,
-    sql: `
-      ${actionsTable('actions_new', SCHEMA_6_ACTIONS)}
-      INSERT INTO actions_new (id, treaty, code, action, date, reference, source, note)
-        SELECT id, treaty, code, action, date, reference, source, note FROM actions;
-      DROP TABLE actions;
-      ALTER TABLE actions_new RENAME TO actions;
-      CREATE INDEX actions_by_participant ON actions (code, treaty, date);
-      CREATE INDEX actions_by_treaty_date ON actions (treaty, date, code, action);
-    `,
+    sql: rebuildActions(SCHEMA_6_ACTIONS),
   },
 ];
 
