@@ -18,7 +18,7 @@ import { actionRowsOf, decodeMtdsg, parseMtdsg, showsConsent, showsSignature, ty
 import { pageConditions, unreadShare } from './add-conditions.js';
 import { ruleEnv } from './rule-env.js';
 import type { ListResult } from '../formats/result.js';
-import { actionWriter, writeTransaction } from '../store/writes.js';
+import { actionWriter } from '../store/writes.js';
 import { countChecks } from '../formats/mtdsg-counts.js';
 import { footnoteFacts } from '../formats/mtdsg-footnotes.js';
 import { readSignatureWindow } from '../formats/mtdsg-signature-window.js';
@@ -176,25 +176,19 @@ export async function addTreaty(ctx: Ctx, given: AddOptions): Promise<ListResult
       ...countChecks(doc).map((c) => countsDiffer(c.what, dataDate.date, c.header, c.table)),
     ];
     if (!o.dryRun) {
-      writeTransaction(store.db, () => {
-        const now = ctx.now();
-        const log = store.db.prepare("INSERT INTO changes (at, command, entity, key, before, after) VALUES (?, ?, ?, ?, NULL, ?)");
-        store.db.prepare('INSERT INTO treaties (id, short_title, title, data_as_of, definition) VALUES (?, ?, ?, ?, ?)').run(treaty.id, treaty.short_title, treaty.title, treaty.snapshot.date, JSON.stringify(treaty));
-        const alias = store.db.prepare('INSERT OR IGNORE INTO treaty_aliases (alias, treaty) VALUES (?, ?)');
-        for (const a of [treaty.id, ...treaty.aliases]) alias.run(a, treaty.id);
-        log.run(now, o.command, 'treaty', treaty.id, JSON.stringify({ id: treaty.id, short_title: treaty.short_title }));
-        const participant = store.db.prepare(
-          "INSERT INTO participants (code, iso2, name, short_name, aliases, kind, un_group, groups, source, note) VALUES (@code, NULL, @name, @short_name, '', 'state', 'none', '', @source, @note)",
-        );
+      store.write(o.command, (tx) => {
+        tx.insert('treaties', { id: treaty.id, short_title: treaty.short_title, title: treaty.title, data_as_of: treaty.snapshot.date, definition: JSON.stringify(treaty) });
+        for (const alias of new Set([treaty.id, ...treaty.aliases])) tx.insertIfAbsent('treaty_aliases', { alias, treaty: treaty.id });
         for (const p of added) {
-          const row = { code: p.code, name: p.name, short_name: p.short_name, source: o.source, note: `Named by the status page of ${treaty.id}; no ISO code (added by treaty add).` };
-          participant.run(row);
-          log.run(now, o.command, 'participant', p.code, JSON.stringify(row));
+          tx.insert('participants', {
+            code: p.code, iso2: null, name: p.name, short_name: p.short_name, aliases: '', kind: 'state', un_group: 'none', groups: '', source: o.source,
+            note: `Named by the status page of ${treaty.id}; no ISO code (added by treaty add).`,
+          });
         }
-        const write = actionWriter(store.db, o.command, now);
+        const write = actionWriter(tx);
         for (const a of rows) write.add(a);
         // Kept with the data they were found on: status and the other views show them until it changes.
-        keepChecks(store.db, treaty.id, found, o.command, now);
+        keepChecks(tx, treaty.id, found, o.command, ctx.now());
       });
     }
     const signed = doc.rows.filter(showsSignature).length;

@@ -5,7 +5,7 @@ import { headerChecks } from '../domain/header-checks.js';
 import { treatyStatus } from '../domain/status.js';
 import { withKept } from '../domain/checks.js';
 import { mergeReports } from '../store/reports.js';
-import { bundledCorrections, correctParticipants } from '../store/bundled-corrections.js';
+import { bundledCorrections, correctParticipants, isBundledWrite } from '../store/bundled-corrections.js';
 import type { ActionRow } from '../domain/model.js';
 import type { Ctx } from '../context.js';
 import { UserError } from '../errors.js';
@@ -13,7 +13,8 @@ import type { ListResult } from '../formats/result.js';
 import { SCHEMA_VERSION } from '../store/migrations.js';
 import type { Store } from '../store/store.js';
 import { checkOutputTarget, tempPathBeside } from '../ui/output-file.js';
-import { actionWriter, writeTransaction } from '../store/writes.js';
+import { actionWriter } from '../store/writes.js';
+import type { WriteTx } from '../store/write-tx.js';
 
 const CHECK_COLUMNS = ['check', 'value'] as const;
 
@@ -26,19 +27,18 @@ export async function dbCheck(ctx: Ctx, db: string | undefined): Promise<ListRes
   const { bundledDataDir, loadBundledData } = await import('../store/bundled-data.js');
   const bundled = loadBundledData(bundledDataDir(ctx.env));
   return ctx.withStore(db, 'read', (store) => {
-    const integrity = (store.db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
-    const count = (table: string) => (store.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    const integrity = store.integrity();
     const missing = missingBundled(store, bundled.actions).length;
     const participants = store.participants();
     const ok = integrity.length === 1 && integrity[0] === 'ok';
     const rows = [
       { check: 'path', value: store.path },
       { check: 'integrity', value: integrity.join('; ') },
-      { check: 'schema_version', value: store.db.pragma('user_version', { simple: true }) as number },
-      { check: 'treaties', value: count('treaties') },
-      { check: 'participants', value: count('participants') },
-      { check: 'actions', value: count('actions') },
-      { check: 'changes', value: count('changes') },
+      { check: 'schema_version', value: store.schemaVersion() },
+      { check: 'treaties', value: store.count('treaties') },
+      { check: 'participants', value: store.count('participants') },
+      { check: 'actions', value: store.count('actions') },
+      { check: 'change_sets', value: store.count('change_sets') },
       { check: 'bundled_actions_missing', value: missing },
       ...store.definitions().map((t) => {
         const problems = headerChecks(t, participants, store.actions(t.id), store.published(t.id));
@@ -63,7 +63,7 @@ export async function dbBackup(ctx: Ctx, db: string | undefined, target: string,
   const temp = tempPathBeside(target);
   return ctx.withStore(db, 'read', async (store) => {
     try {
-      await store.db.backup(temp);
+      await store.backup(temp);
       renameSync(temp, target);
     } catch (e) {
       rmSync(temp, { force: true });
@@ -82,22 +82,16 @@ export async function dbUpdate(ctx: Ctx, db: string | undefined, dryRun: boolean
   const { bundledDataDir, loadBundledData } = await import('../store/bundled-data.js');
   const bundled = loadBundledData(bundledDataDir(ctx.env));
   return ctx.withStore(db, 'write', (store) => {
-    let added = 0;
-    let treaties = 0;
-    let participants = 0;
-    let reports = 0;
-    let corrected = 0;
-    let correctedParticipants = 0;
-    writeTransaction(store.db, () => {
-      const now = ctx.now();
-      participants = mergeParticipants(store, bundled.participants, dryRun);
-      correctedParticipants = correctParticipants(store.db, bundled.participants, command, now, dryRun);
-      treaties = mergeTreaties(store, bundled.treaties, dryRun);
-      const write = actionWriter(store.db, command, now);
-      // Corrected bundled rows first, so that a row whose date or type changed is replaced, not doubled.
-      const corrections = bundledCorrections(store.db, bundled.actions);
-      corrected = corrections.length;
-      if (!dryRun) {
+    // One set, like any write; a dry run writes it and rolls it back, so its counts are the real ones.
+    const counts = store.write(
+      command,
+      (tx) => {
+        const participants = bundled.participants.filter((p) => tx.insertIfAbsent('participants', p as Record<string, string | null>)).length;
+        const correctedParticipants = correctParticipants(store, tx, bundled.participants);
+        const treaties = mergeTreaties(tx, bundled.treaties);
+        const write = actionWriter(tx);
+        // Corrected bundled rows first, so that a row whose date or type changed is replaced, not doubled.
+        const corrections = bundledCorrections(store, bundled.actions);
         for (const c of corrections) {
           if (actionKey(c.before) === actionKey(c.after)) write.change(c.before, c.after);
           else {
@@ -105,19 +99,16 @@ export async function dbUpdate(ctx: Ctx, db: string | undefined, dryRun: boolean
             write.add(c.after);
           }
         }
-      }
-      const replacing = new Set(corrections.map((c) => actionKey(c.after)));
-      const missing = missingBundled(store, bundled.actions).filter((a) => !replacing.has(actionKey(a)));
-      added = missing.length;
-      if (!dryRun) for (const a of missing) write.add(a);
-      if (!dryRun) {
-        const insert = store.db.prepare(
-          'INSERT OR IGNORE INTO published_in_force (treaty, code, consent_type, in_force_on, party_by, source, note) VALUES (@treaty, @code, @consent_type, @in_force_on, @party_by, @source, @note)',
-        );
-        for (const p of bundled.published) insert.run(p);
-      }
-      reports = mergeReports(store.db, bundled.reports, command, now, dryRun);
-    });
+        const replacing = new Set(corrections.map((c) => actionKey(c.after)));
+        const missing = missingBundled(store, bundled.actions).filter((a) => !replacing.has(actionKey(a)));
+        for (const a of missing) write.add(a);
+        for (const p of bundled.published) tx.insertIfAbsent('published_in_force', p as unknown as Record<string, string | null>);
+        const reports = mergeReports(tx, bundled.reports, store.removedBy('reports', isBundledWrite));
+        return { added: missing.length, treaties, participants, reports, corrected: corrections.length, correctedParticipants };
+      },
+      { dryRun },
+    );
+    const { added, treaties, participants, reports, corrected, correctedParticipants } = counts;
     const verb = dryRun ? 'would add' : 'added';
     return {
       kind: 'list',
@@ -138,43 +129,25 @@ export async function dbUpdate(ctx: Ctx, db: string | undefined, dryRun: boolean
 
 /** Bundled actions the database lacks, leaving out those the user removed (their removal stands). */
 function missingBundled(store: Store, actions: readonly ActionRow[]): ActionRow[] {
-  const removedByUser = new Set(
-    (store.db.prepare("SELECT key FROM changes WHERE entity = 'action' AND after IS NULL").all() as { key: string }[]).map((r) => r.key),
-  );
-  const keys = new Set((store.db.prepare('SELECT treaty, code, action, date FROM actions').all() as Parameters<typeof actionKey>[0][]).map(actionKey));
+  const removedByUser = store.removedBy('actions', isBundledWrite);
+  const keys = new Set((store.rows('actions') as unknown as ActionRow[]).map(actionKey));
   return actions.filter((a) => !keys.has(actionKey(a)) && !removedByUser.has(actionKey(a)));
 }
 
-function mergeParticipants(store: Store, rows: readonly Record<string, unknown>[], dryRun: boolean): number {
-  const insert = store.db.prepare(
-    'INSERT OR IGNORE INTO participants (code, iso2, name, short_name, aliases, kind, un_group, groups, source, note) VALUES (@code, @iso2, @name, @short_name, @aliases, @kind, @un_group, @groups, @source, @note)',
-  );
-  const exists = store.db.prepare('SELECT 1 FROM participants WHERE code = ?');
-  let n = 0;
-  for (const p of rows) {
-    if (exists.get(p.code)) continue;
-    n += 1;
-    if (!dryRun) insert.run(p);
-  }
-  return n;
-}
-
-function mergeTreaties(store: Store, treaties: readonly { id: string; short_title: string; title: string; aliases: string[]; snapshot: { date: string } }[], dryRun: boolean): number {
-  const upsert = store.db.prepare(
-    `INSERT INTO treaties (id, short_title, title, data_as_of, definition) VALUES (@id, @short_title, @title, @data_as_of, @definition)
-     ON CONFLICT (id) DO UPDATE SET short_title = excluded.short_title, title = excluded.title,
-       -- a data date the user set (sync, import --data-as-of) later than the release's stays, in the definition too
-       definition = CASE WHEN treaties.data_as_of > excluded.data_as_of THEN json_set(excluded.definition, '$.snapshot.date', treaties.data_as_of) ELSE excluded.definition END,
-       data_as_of = max(treaties.data_as_of, excluded.data_as_of)`,
-  );
-  const alias = store.db.prepare('INSERT OR IGNORE INTO treaty_aliases (alias, treaty) VALUES (?, ?)');
-  const exists = store.db.prepare('SELECT 1 FROM treaties WHERE id = ?');
+/** Adds the release's new treaties and refreshes the others' definitions; returns how many it adds. */
+function mergeTreaties(tx: WriteTx, treaties: readonly { id: string; short_title: string; title: string; aliases: string[]; snapshot: { date: string } }[]): number {
   let added = 0;
   for (const t of treaties) {
-    if (!exists.get(t.id)) added += 1;
-    if (dryRun) continue;
-    upsert.run({ id: t.id, short_title: t.short_title, title: t.title, data_as_of: t.snapshot.date, definition: JSON.stringify(t) });
-    for (const a of [t.id, ...t.aliases]) alias.run(a, t.id);
+    const stored = tx.get('treaties', { id: t.id });
+    let definition = JSON.stringify(t);
+    let dataAsOf = t.snapshot.date;
+    // A data date the user set (sync, import --data-as-of) later than the release's stays, in the definition too.
+    if (stored && String(stored.data_as_of) > dataAsOf) {
+      dataAsOf = String(stored.data_as_of);
+      definition = JSON.stringify({ ...t, snapshot: { ...t.snapshot, date: dataAsOf } });
+    }
+    if (tx.upsert('treaties', { id: t.id, short_title: t.short_title, title: t.title, data_as_of: dataAsOf, definition }) === 'added') added += 1;
+    for (const alias of new Set([t.id, ...t.aliases])) tx.insertIfAbsent('treaty_aliases', { alias, treaty: t.id });
   }
   return added;
 }

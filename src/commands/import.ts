@@ -15,7 +15,7 @@ import type { ListResult } from '../formats/result.js';
 import { ACTION_COLUMNS } from '../store/bundled-data.js';
 import { writePublished, writeReports, type FactCounts } from '../store/fact-writes.js';
 import type { Store } from '../store/store.js';
-import { actionWriter, storedActions, writeTransaction } from '../store/writes.js';
+import { actionWriter } from '../store/writes.js';
 import { setDataAsOf } from '../store/data-date.js';
 import type { IsoDate } from '../domain/dates.js';
 import { countsDiffer, type Check } from '../domain/checks.js';
@@ -113,21 +113,26 @@ export async function importInputs(ctx: Ctx, inputs: readonly Input[], o: Omit<I
     const facts = factRows(inputs, treaties, new Set(store.participants().keys()));
     let plan: Plan | undefined;
     const factNotes: string[] = [];
-    writeTransaction(store.db, () => {
-      const now = ctx.now();
-      const say = (what: string, c: FactCounts) => factNotes.push(`${what}: ${c.added} added, ${c.changed} changed, ${c.unchanged} unchanged`);
-      if (facts.published.length) say('parties with unknown dates', writePublished(store.db, facts.published, o.command, now, o.dryRun));
-      if (facts.reports.length) say('reports', writeReports(store.db, facts.reports, o.command, now, o.dryRun));
-      const planned = planAdd(storedActions(store.db, [...new Set(rows.map((r) => r.row.treaty))]), rows, o.replace);
-      throwFirst(planned.problems);
-      plan = planned.plan;
-      if (!o.dryRun && !isEmpty(plan)) actionWriter(store.db, o.command, ctx.now()).apply(plan);
-      for (const [treaty, { date, how, counts }] of dataDates(inputs, rows, o, treaties)) {
-        if (o.dryRun || setDataAsOf(store.db, treaty, date, dataDateNote(how, date), o.command, ctx.now(), counts)) notes.push(`${treaty}: ${dataDateNote(how, date)}`);
-      }
-      // Last, so that each is kept with the data as this import leaves it.
-      if (!o.dryRun) for (const t of new Set(found.map((f) => f.treaty))) keepChecks(store.db, t, found.filter((f) => f.treaty === t).map((f) => f.check), o.command, ctx.now());
-    });
+    // A dry run writes the same set and rolls it back: its counts are the real write's.
+    store.write(
+      o.command,
+      (tx) => {
+        const now = ctx.now();
+        const say = (what: string, c: FactCounts) => factNotes.push(`${what}: ${c.added} added, ${c.changed} changed, ${c.unchanged} unchanged`);
+        if (facts.published.length) say('parties with unknown dates', writePublished(tx, facts.published));
+        if (facts.reports.length) say('reports', writeReports(tx, facts.reports));
+        const planned = planAdd([...new Set(rows.map((r) => r.row.treaty))].flatMap((t) => store.actions(t)), rows, o.replace);
+        throwFirst(planned.problems);
+        plan = planned.plan;
+        if (!isEmpty(plan)) actionWriter(tx).apply(plan);
+        for (const [treaty, { date, how, counts }] of dataDates(inputs, rows, o, treaties)) {
+          if (setDataAsOf(tx, treaty, date, dataDateNote(how, date), counts)) notes.push(`${treaty}: ${dataDateNote(how, date)}`);
+        }
+        // Last, so that each is kept with the data as this import leaves it.
+        for (const t of new Set(found.map((f) => f.treaty))) keepChecks(tx, t, found.filter((f) => f.treaty === t).map((f) => f.check), o.command, now);
+      },
+      { dryRun: o.dryRun },
+    );
     const done = plan!;
     const from = inputs.length === 1 ? inputs[0]!.file : `${inputs.length} files`;
     const changedFacts = factNotes.some((n) => !/ 0 added, 0 changed/.test(n));

@@ -10,7 +10,7 @@ import type { Ctx } from '../context.js';
 import { UserError } from '../errors.js';
 import type { ListResult } from '../formats/result.js';
 import { requireParticipant } from '../participant-lookup.js';
-import { actionWriter, storedActions, writeTransaction } from '../store/writes.js';
+import { actionWriter } from '../store/writes.js';
 import { planResult } from './plan-result.js';
 
 export interface RecordOptions {
@@ -37,14 +37,14 @@ export async function record(ctx: Ctx, o: RecordOptions): Promise<ListResult> {
     if (problem) throw new UserError(problem.message);
     let plan: Plan | undefined;
     let doubts: Implausible[] = [];
-    writeTransaction(store.db, () => {
-      const stored = storedActions(store.db, [treaty.id]);
+    store.write(o.command, (tx) => {
+      const stored = store.actions(treaty.id);
       doubts = plausibility(treaty, row, stored, ctx.today());
       const planned = planAdd(stored, [{ where: 'record', row }], o.replace);
       const trouble = planned.problems[0];
       if (trouble) throw new UserError(trouble.message, trouble.hint);
       plan = planned.plan;
-      if (!o.dryRun) actionWriter(store.db, o.command, ctx.now()).apply(plan);
+      if (!o.dryRun) actionWriter(tx).apply(plan);
     });
     const done = plan!;
     const what = `${participant.name} (${participant.code}): ${row.action} of ${treaty.id} on ${row.date}`;

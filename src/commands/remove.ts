@@ -7,7 +7,7 @@ import type { Ctx } from '../context.js';
 import { UserError } from '../errors.js';
 import type { ListResult } from '../formats/result.js';
 import { requireParticipant } from '../participant-lookup.js';
-import { actionWriter, storedActions, writeTransaction } from '../store/writes.js';
+import { actionWriter } from '../store/writes.js';
 import { planResult } from './plan-result.js';
 
 export interface RemoveOptions {
@@ -25,8 +25,8 @@ export async function removeAction(ctx: Ctx, o: RemoveOptions): Promise<ListResu
     const treaty = store.treaty(o.treaty);
     const participant = requireParticipant(o.participant, buildNameIndex(store.participants().values()));
     let removed: ActionRow | undefined;
-    writeTransaction(store.db, () => {
-      const same = storedActions(store.db, [treaty.id]).filter((a) => a.code === participant.code && a.action === o.action);
+    store.write(o.command, (tx) => {
+      const same = store.actions(treaty.id).filter((a) => a.code === participant.code && a.action === o.action);
       removed = same.find((a) => a.date === o.date);
       if (!removed) {
         throw new UserError(
@@ -34,7 +34,7 @@ export async function removeAction(ctx: Ctx, o: RemoveOptions): Promise<ListResu
           same.length ? `its ${o.action}: ${same.map((a) => a.date).join(', ')}` : `see: treaty history ${participant.code} --treaty ${treaty.id}`,
         );
       }
-      if (!o.dryRun) actionWriter(store.db, o.command, ctx.now()).remove(removed);
+      if (!o.dryRun) actionWriter(tx).remove(removed);
     });
     const plan = { added: [], changed: [], removed: [removed!], unchanged: [] };
     return planResult(plan, `${o.dryRun ? 'would remove' : 'removed'} ${participant.name} (${participant.code}): ${o.action} of ${treaty.id} on ${o.date}`);

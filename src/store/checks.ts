@@ -3,29 +3,28 @@
 // snapshot). Each is kept with the basis it was found on (the treaty's definition and its actions);
 // once either changes, the check is no longer shown: the data it spoke of is gone.
 import { createHash } from 'node:crypto';
-import type { Database } from 'better-sqlite3';
 import { isCheckCode, type Check } from '../domain/checks.js';
+import type { Prepare, WriteTx } from './write-tx.js';
 
 /** What a check was found on: the definition's text and the treaty's actions (their number and latest id). */
-export function dataBasis(db: Database, treaty: string): string {
-  const t = db.prepare('SELECT definition FROM treaties WHERE id = ?').get(treaty) as { definition: string } | undefined;
-  const a = db.prepare('SELECT count(*) AS n, coalesce(max(id), 0) AS last FROM actions WHERE treaty = ?').get(treaty) as { n: number; last: number };
+export function dataBasis(prepare: Prepare, treaty: string): string {
+  const t = prepare('SELECT definition FROM treaties WHERE id = ?').get(treaty) as { definition: string } | undefined;
+  const a = prepare('SELECT count(*) AS n, coalesce(max(id), 0) AS last FROM actions WHERE treaty = ?').get(treaty) as { n: number; last: number };
   return `${a.n}:${a.last}:${createHash('sha256').update(t?.definition ?? '').digest('hex').slice(0, 16)}`;
 }
 
-/** Stores checks just found, in the caller's transaction, after the write they are about. */
-export function keepChecks(db: Database, treaty: string, checks: readonly Check[], command: string, now: string): void {
-  const basis = dataBasis(db, treaty);
-  const insert = db.prepare('INSERT OR REPLACE INTO checks (treaty, code, detail, basis, found_at, command) VALUES (?, ?, ?, ?, ?, ?)');
+/** Stores checks just found, in the caller's set, after the write they are about. */
+export function keepChecks(tx: WriteTx, treaty: string, checks: readonly Check[], command: string, now: string): void {
+  const basis = tx.basis(treaty);
   for (const c of checks) {
     if (!isCheckCode(c.code)) throw new Error(`unknown check code "${c.code}"`);
-    insert.run(treaty, c.code, JSON.stringify(c), basis, now, command);
+    tx.upsert('checks', { treaty, code: c.code, detail: JSON.stringify(c), basis, found_at: now, command });
   }
 }
 
 /** The stored checks of a treaty that still hold: found on the data as it is now. */
-export function keptChecks(db: Database, treaty: string): Check[] {
-  const basis = dataBasis(db, treaty);
-  const rows = db.prepare('SELECT detail FROM checks WHERE treaty = ? AND basis = ? ORDER BY id').all(treaty, basis) as { detail: string }[];
+export function keptChecks(prepare: Prepare, treaty: string): Check[] {
+  const basis = dataBasis(prepare, treaty);
+  const rows = prepare('SELECT detail FROM checks WHERE treaty = ? AND basis = ? ORDER BY id').all(treaty, basis) as { detail: string }[];
   return rows.map((r) => JSON.parse(r.detail) as Check).filter((c) => isCheckCode(c.code));
 }

@@ -55,7 +55,96 @@ function rebuildActions(allowed: readonly string[]): string {
     `;
 }
 
-export const MIGRATIONS: readonly { version: number; sql: string }[] = [
+
+/** A superseded twin: the table's columns without their constraints, and the set that replaced the row. */
+function twin(name: string, columns: string): string {
+  return `CREATE TABLE ${name}_superseded (
+        ${columns},
+        set_id INTEGER,
+        superseded_by INTEGER NOT NULL REFERENCES change_sets(id)
+      ) STRICT;
+      CREATE INDEX ${name}_superseded_by ON ${name}_superseded (superseded_by);
+      CREATE INDEX ${name}_superseded_set ON ${name}_superseded (set_id);`;
+}
+
+/** The set of the old log's latest row that wrote `key` of `entity` (before `upTo` when given). */
+function writerOf(entity: string, key: string, upTo = ''): string {
+  return `(SELECT m.set_id FROM changes p JOIN old_change_set m ON m.change = p.id
+        WHERE p.entity = '${entity}' AND p.key = ${key} AND p.after IS NOT NULL${upTo ? ` AND p.id < ${upTo}` : ''} ORDER BY p.id DESC LIMIT 1)`;
+}
+
+const ACTION_KEY = (t: string) => `${t}.treaty || '|' || ${t}.code || '|' || ${t}.action || '|' || ${t}.date`;
+const REPORT_KEY = (t: string) => `${t}.treaty || '|' || ${t}.claim || '|' || ${t}.date || '|' || coalesce(${t}.code, '') || '|' || ${t}.source`;
+
+/** The old log's before-copies of one entity, as rows of a superseded twin. */
+function supersededFromLog(table: string, entity: string, columns: readonly string[]): string {
+  return `INSERT INTO ${table}_superseded (${columns.join(', ')}, set_id, superseded_by)
+        SELECT ${columns.map((c) => `c.before ->> '$.${c}'`).join(', ')}, ${writerOf(entity, 'c.key', 'c.id')}, m.set_id
+        FROM changes c JOIN old_change_set m ON m.change = c.id WHERE c.entity = '${entity}' AND c.before IS NOT NULL ORDER BY c.id;`;
+}
+
+const SCHEMA_7 = `
+      CREATE TABLE change_sets (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        command TEXT NOT NULL,
+        added INTEGER NOT NULL DEFAULT 0,
+        changed INTEGER NOT NULL DEFAULT 0,
+        removed INTEGER NOT NULL DEFAULT 0,
+        undone_by INTEGER REFERENCES change_sets(id),
+        undoes INTEGER REFERENCES change_sets(id),
+        -- 1 for a set carried over from the old log that changed a treaty: the log kept only part of its
+        -- row (the data date), so the set cannot be undone
+        partial INTEGER NOT NULL DEFAULT 0 CHECK (partial IN (0, 1))
+      ) STRICT;
+      INSERT INTO change_sets (at, command, added, changed, removed, partial)
+        SELECT at, command, sum(before IS NULL), sum(before IS NOT NULL AND after IS NOT NULL), sum(after IS NULL), max(entity = 'treaty' AND before IS NOT NULL)
+        FROM changes GROUP BY at, command ORDER BY min(id);
+      CREATE TEMP TABLE old_change_set (change INTEGER PRIMARY KEY, set_id INTEGER NOT NULL);
+      INSERT INTO old_change_set SELECT c.id, s.id FROM changes c JOIN change_sets s ON s.at = c.at AND s.command = c.command;
+      CREATE INDEX changes_by_key ON changes (entity, key, id);
+
+      ALTER TABLE treaties ADD COLUMN set_id INTEGER REFERENCES change_sets(id);
+      ALTER TABLE treaty_aliases ADD COLUMN set_id INTEGER REFERENCES change_sets(id);
+      ALTER TABLE participants ADD COLUMN set_id INTEGER REFERENCES change_sets(id);
+      ALTER TABLE actions ADD COLUMN set_id INTEGER REFERENCES change_sets(id);
+      ALTER TABLE published_in_force ADD COLUMN set_id INTEGER REFERENCES change_sets(id);
+      ALTER TABLE reports ADD COLUMN set_id INTEGER REFERENCES change_sets(id);
+      ALTER TABLE checks ADD COLUMN set_id INTEGER REFERENCES change_sets(id);
+      UPDATE treaties SET set_id = ${writerOf('treaty', 'treaties.id')};
+      -- aliases were written with their treaty and never logged: they belong to the set that made it
+      UPDATE treaty_aliases SET set_id = (SELECT m.set_id FROM changes p JOIN old_change_set m ON m.change = p.id
+        WHERE p.entity = 'treaty' AND p.key = treaty_aliases.treaty AND p.before IS NULL ORDER BY p.id LIMIT 1);
+      UPDATE participants SET set_id = ${writerOf('participant', 'participants.code')};
+      UPDATE actions SET set_id = ${writerOf('action', ACTION_KEY('actions'))};
+      UPDATE published_in_force SET set_id = ${writerOf('published_in_force', "published_in_force.treaty || '|' || published_in_force.code")};
+      UPDATE reports SET set_id = ${writerOf('report', REPORT_KEY('reports'))};
+      UPDATE checks SET set_id = (SELECT max(s.id) FROM change_sets s WHERE s.at = checks.found_at AND s.command = checks.command);
+
+      ${twin('treaties', 'id TEXT, short_title TEXT, title TEXT, data_as_of TEXT, definition TEXT')}
+      ${twin('treaty_aliases', 'alias TEXT COLLATE NOCASE, treaty TEXT')}
+      ${twin('participants', 'code TEXT, iso2 TEXT, name TEXT, short_name TEXT, aliases TEXT, kind TEXT, un_group TEXT, groups TEXT, source TEXT, note TEXT')}
+      ${twin('actions', 'id INTEGER, treaty TEXT, code TEXT, action TEXT, date TEXT, reference TEXT, source TEXT, note TEXT')}
+      ${twin('published_in_force', 'treaty TEXT, code TEXT, consent_type TEXT, in_force_on TEXT, party_by TEXT, source TEXT, note TEXT')}
+      ${twin('reports', 'id INTEGER, treaty TEXT, date TEXT, precision TEXT, claim TEXT, code TEXT, count INTEGER, grade TEXT, source TEXT, note TEXT')}
+      ${twin('checks', 'id INTEGER, treaty TEXT, code TEXT, detail TEXT, basis TEXT, found_at TEXT, command TEXT')}
+      ${supersededFromLog('participants', 'participant', ['code', 'iso2', 'name', 'short_name', 'aliases', 'kind', 'un_group', 'groups', 'source', 'note'])}
+      ${supersededFromLog('actions', 'action', ['treaty', 'code', 'action', 'date', 'reference', 'source', 'note'])}
+      ${supersededFromLog('published_in_force', 'published_in_force', ['treaty', 'code', 'consent_type', 'in_force_on', 'party_by', 'source', 'note'])}
+      ${supersededFromLog('reports', 'report', ['treaty', 'date', 'precision', 'claim', 'code', 'count', 'grade', 'source', 'note'])}
+
+      DROP TABLE changes;
+      DROP TABLE temp.old_change_set;
+    `;
+
+/** A step that rewrites rows, not only the schema: it runs on a write, after a copy of the file is made beside it. */
+export interface Migration {
+  version: number;
+  sql: string;
+  rewrites?: boolean;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
     sql: `
@@ -166,6 +255,14 @@ export const MIGRATIONS: readonly { version: number; sql: string }[] = [
     // Every marker a status page's legend defines gets a word (issue 20): the CHECK widens, so the table is rebuilt.
     version: 6,
     sql: rebuildActions(SCHEMA_6_ACTIONS),
+  },
+  {
+    // Change sets (issue 16): one row per write; each fact row carries the set that wrote it, and the old
+    // version of a row a set changed or removed is kept in the table's twin. The old log's rows become
+    // sets (one per command line and moment) and their before/after copies rows of those tables.
+    version: 7,
+    rewrites: true,
+    sql: SCHEMA_7,
   },
 ];
 

@@ -7,7 +7,7 @@ import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
 import { removeStaleTemps, tempPathBeside } from '../temp-files.js';
 import { migrate } from './migrate.js';
-import { APPLICATION_ID, SCHEMA_VERSION } from './migrations.js';
+import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 
 export type Db = Database;
 export type OpenMode = 'read' | 'write';
@@ -17,6 +17,8 @@ export interface OpenOptions {
   createParents: boolean;
   /** Fills a new database; runs inside the creation, before the file appears at `path`. */
   initialize: (db: Db) => Promise<void>;
+  /** Where a line for the user goes (stderr): the copy an upgrade makes is said there. */
+  say?: (line: string) => void;
 }
 
 const SQLITE_HEADER = 'SQLite format 3\0';
@@ -50,19 +52,19 @@ export interface Opened {
 }
 
 export async function openDatabase(path: string, mode: OpenMode, options: OpenOptions): Promise<Opened> {
-  if (inspect(path) === 'sqlite') return openExisting(path, mode);
+  if (inspect(path) === 'sqlite') return openExisting(path, mode, options);
   prepareFolder(path, options);
   // A new database holds the first command's own write before it is placed, so that a first command
   // that fails leaves no file. Two such files cannot both be placed, and the write of the one left
   // out would be lost: creators therefore take turns, and one that waited finds the database made
   // and opens it like any other.
   const release = takeCreationLock(path);
-  if (release === 'made') return openExisting(path, mode);
+  if (release === 'made') return openExisting(path, mode, options);
   let temp: string | undefined;
   try {
     if (inspect(path) === 'sqlite') {
       release();
-      return openExisting(path, mode);
+      return openExisting(path, mode, options);
     }
     temp = await create(path, options);
     // Read-write even for a read command: the file is ours alone, and closing a writer leaves no -wal/-shm behind.
@@ -95,16 +97,30 @@ export async function openDatabase(path: string, mode: OpenMode, options: OpenOp
   }
 }
 
-function openExisting(path: string, mode: OpenMode): Opened {
+function openExisting(path: string, mode: OpenMode, options: OpenOptions): Opened {
   let db = connect(path, mode);
   const version = checkOurs(db, path);
   if (version < SCHEMA_VERSION) {
     db.close();
+    // A step that rewrites rows can take a while on a large database and is not something a read
+    // should risk: it waits for a write, which first copies the file beside itself.
+    const rewrites = MIGRATIONS.some((m) => m.version > version && m.rewrites);
+    if (rewrites && mode === 'read') {
+      throw new UserError(
+        `database ${path} is at schema ${version}; this version of treaty keeps its change log as change sets (schema ${SCHEMA_VERSION}) and upgrades it on the next write`,
+        'run a command that writes once, e.g. treaty db update --dry-run (a copy of the old file is kept beside it)',
+      );
+    }
     // An older file is brought up to date by a write open, then reopened as asked.
     const writer = connect(path, 'write');
     try {
+      if (rewrites) {
+        const copy = copyBeside(writer, path, version);
+        options.say?.(`upgrading ${path} from schema ${version} to ${SCHEMA_VERSION}; the old file is kept as ${copy}`);
+      }
       migrate(writer);
     } catch (e) {
+      if (e instanceof UserError) throw e;
       throw new UserError(`cannot upgrade database ${path}: ${(e as Error).message}`);
     } finally {
       writer.close();
@@ -114,6 +130,19 @@ function openExisting(path: string, mode: OpenMode): Opened {
   if (mode === 'write') removeStaleTemps(dirname(path));
   const close = () => db.close();
   return { db, keep: close, discard: close };
+}
+
+/** A consistent copy of the database under a name beside it that is not taken yet, made before an upgrade. */
+function copyBeside(db: Db, path: string, version: number): string {
+  let copy = `${path}.schema-${version}`;
+  for (let n = 2; existsSync(copy); n++) copy = `${path}.schema-${version}.${n}`;
+  try {
+    db.prepare('VACUUM INTO ?').run(copy);
+  } catch (e) {
+    removeQuietly(copy);
+    throw new UserError(`cannot upgrade database ${path}: the copy of it kept before an upgrade cannot be written (${describeFsError(e)}); nothing was changed`);
+  }
+  return copy;
 }
 
 /** SQLite's own names for a database that is no file; treaty keeps its data in a file. */

@@ -9,6 +9,9 @@ import type { Db } from './open.js';
 import { treatyReports } from './reports.js';
 import { keptChecks } from './checks.js';
 import type { Check } from '../domain/checks.js';
+import { ChangeLog } from './change-log.js';
+import { keyText, TABLE, type FactTableName, type StoredRow } from './tables.js';
+import { writeSet, type WriteTx } from './write-tx.js';
 
 export interface TreatySummary {
   id: string;
@@ -31,7 +34,7 @@ export class Store {
   private readonly statements = new Map<string, Statement>();
 
   constructor(
-    readonly db: Db,
+    private readonly db: Db,
     readonly path: string,
   ) {}
 
@@ -39,6 +42,85 @@ export class Store {
     let s = this.statements.get(sql);
     if (!s) this.statements.set(sql, (s = this.db.prepare(sql)));
     return s;
+  }
+
+  private readonly prepare = (sql: string) => this.statement(sql);
+
+  /**
+   * The one entry point for writes: `fn` runs in one IMMEDIATE transaction as a change set of
+   * `command`, and its tx writes nothing unrecorded. With dryRun the set is rolled back at the end.
+   */
+  write<T>(command: string, fn: (tx: WriteTx) => T, o: { dryRun?: boolean } = {}): T {
+    return writeSet(this.db, this.prepare, command, fn, o);
+  }
+
+  /** SQLite's integrity check: ["ok"] for a sound file. */
+  integrity(): string[] {
+    return (this.db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
+  }
+
+  schemaVersion(): number {
+    return this.db.pragma('user_version', { simple: true }) as number;
+  }
+
+  /** How many rows a table holds, for `db check`. */
+  count(table: 'treaties' | 'participants' | 'actions' | 'change_sets'): number {
+    return (this.statement(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  }
+
+  /** A consistent copy of the database at `path` (SQLite's online backup). */
+  async backup(path: string): Promise<void> {
+    await this.db.backup(path);
+  }
+
+  /** The change log: its sets, their rows, and undo. */
+  get log(): ChangeLog {
+    return (this.changeLog ??= new ChangeLog(this.db, this.prepare));
+  }
+
+  private changeLog: ChangeLog | undefined;
+
+  /** The command of the set that wrote each stored row of a table (null when the log does not know), by key text. */
+  writers(table: 'actions' | 'participants'): Map<string, string | null> {
+    const t = TABLE[table];
+    const rows = this.statement(`SELECT ${t.key.map((k) => `r.${k}`).join(', ')}, s.command FROM ${table} r LEFT JOIN change_sets s ON s.id = r.set_id`).all() as (StoredRow & { command: string | null })[];
+    return new Map(rows.map((r) => [keyText(t, r), r.command]));
+  }
+
+  /**
+   * Keys of rows a set other than those named by `bundled` removed and nothing put back since:
+   * what the user took out of the bundled data, which db update leaves out.
+   */
+  removedBy(table: 'actions' | 'reports', isOurs: (command: string) => boolean): Set<string> {
+    const t = TABLE[table];
+    const rows = this.statement(
+      `SELECT ${t.key.map((k) => `s.${k}`).join(', ')}, c.command FROM ${table}_superseded s JOIN change_sets c ON c.id = s.superseded_by
+       WHERE NOT EXISTS (SELECT 1 FROM ${table} r WHERE ${t.key.map((k) => `r.${k} IS s.${k}`).join(' AND ')})`,
+    ).all() as (StoredRow & { command: string })[];
+    return new Set(rows.filter((r) => !isOurs(r.command)).map((r) => keyText(t, r)));
+  }
+
+  /** Every stored row of a fact table, as stored (for db update's merge and the tests' dumps). */
+  rows(table: FactTableName): StoredRow[] {
+    const t = TABLE[table];
+    return this.statement(`SELECT ${t.columns.join(', ')} FROM ${table} ORDER BY ${t.key.join(', ')}`).all() as StoredRow[];
+  }
+
+  /**
+   * Runs `read` with the marker `key` (0 when unset) and stores the marker it returns, in one
+   * IMMEDIATE transaction: no write commits between the read and the move.
+   */
+  moveMarker<T>(key: string, read: (marker: number) => { value: T; marker: number }): T {
+    return this.db.transaction(() => {
+      const { value, marker } = read(Number(this.meta(key) ?? 0));
+      this.statement('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(key, String(marker));
+      return value;
+    }).immediate();
+  }
+
+  /** A value kept in the meta table (a marker, the seeding time). */
+  meta(key: string): string | undefined {
+    return (this.statement('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
   }
 
   treaties(): TreatySummary[] {
@@ -98,12 +180,12 @@ export class Store {
 
   /** Checks a write found and stored, while the data they were found on is unchanged. */
   checks(treaty: string): Check[] {
-    return keptChecks(this.db, treaty);
+    return keptChecks(this.prepare, treaty);
   }
 
   /** Claims about a treaty by sources other than the depositary, in date order; never counted. */
   reports(treaty: string): ReportRow[] {
-    return treatyReports(this.db, treaty);
+    return treatyReports(this.prepare, treaty);
   }
 
   /** A treaty's actions in date order, up to `asOf` when given. */

@@ -1,59 +1,32 @@
-// Writes to the actions, each with its change-log rows, inside the caller's transaction.
-import type { Database } from 'better-sqlite3';
-import { actionKey } from '../domain/check-actions.js';
+// Writes to the actions, inside the caller's change set.
 import type { ActionRow } from '../domain/model.js';
 import type { Plan } from '../domain/plan.js';
+import type { WriteTx } from './write-tx.js';
 
-export interface ChangeRecord {
-  id: number;
-  at: string;
-  command: string;
-  entity: string;
-  key: string;
-  before: string | null;
-  after: string | null;
-}
-
-/**
- * Runs `fn` in one IMMEDIATE transaction: it takes the write lock at once, so concurrent writers wait
- * (busy timeout) instead of failing with SQLITE_BUSY halfway, and a throw leaves nothing behind.
- */
-export function writeTransaction<T>(db: Database, fn: () => T): T {
-  return db.transaction(fn).immediate();
-}
-
-function rowOf(a: ActionRow): ActionRow {
+function rowOf(a: ActionRow) {
   return { treaty: a.treaty, code: a.code, action: a.action, date: a.date, reference: a.reference ?? null, source: a.source, note: a.note ?? null };
 }
 
-export function actionWriter(db: Database, command: string, now: string) {
-  const insert = db.prepare('INSERT INTO actions (treaty, code, action, date, reference, source, note) VALUES (@treaty, @code, @action, @date, @reference, @source, @note)');
-  const update = db.prepare('UPDATE actions SET reference = @reference, source = @source, note = @note WHERE treaty = @treaty AND code = @code AND action = @action AND date = @date');
-  const remove = db.prepare('DELETE FROM actions WHERE treaty = @treaty AND code = @code AND action = @action AND date = @date');
-  const log = db.prepare("INSERT INTO changes (at, command, entity, key, before, after) VALUES (?, ?, 'action', ?, ?, ?)");
-  const json = (a: ActionRow | null) => (a === null ? null : JSON.stringify(rowOf(a)));
+export function actionWriter(tx: WriteTx) {
   return {
     add(a: ActionRow) {
-      insert.run(rowOf(a));
-      log.run(now, command, actionKey(a), null, json(a));
+      tx.insert('actions', rowOf(a));
     },
-    change(before: ActionRow, after: ActionRow) {
-      update.run(rowOf(after));
-      log.run(now, command, actionKey(after), json(before), json(after));
+    change(_before: ActionRow, after: ActionRow) {
+      tx.update('actions', rowOf(after));
     },
     remove(a: ActionRow) {
-      remove.run(rowOf(a));
-      log.run(now, command, actionKey(a), json(a), null);
+      tx.remove('actions', rowOf(a));
     },
+    /** A plan's rows: the added ones (keys the table lacks) through the bulk path, one prepared INSERT each. */
     apply(plan: Plan) {
       for (const a of plan.removed) this.remove(a);
-      for (const { before, after } of plan.changed) this.change(before, after);
-      for (const a of plan.added) this.add(a);
+      for (const { after } of plan.changed) tx.update('actions', rowOf(after));
+      tx.insertMany('actions', iterateRows(plan.added));
     },
   };
 }
 
-export function storedActions(db: Database, treaties: readonly string[]): ActionRow[] {
-  const select = db.prepare('SELECT treaty, code, action, date, reference, source, note FROM actions WHERE treaty = ?');
-  return treaties.flatMap((t) => select.all(t) as ActionRow[]);
+function* iterateRows(rows: Iterable<ActionRow>) {
+  for (const a of rows) yield rowOf(a);
 }

@@ -8,7 +8,6 @@ import { CHECK_CODES } from '../../src/domain/checks.js';
 import { bundledDataDir, loadBundledData } from '../../src/store/bundled-data.js';
 import { seed } from '../../src/store/seed.js';
 import { Store } from '../../src/store/store.js';
-import { actionWriter, storedActions } from '../../src/store/writes.js';
 import { tempDir } from '../helpers/run-cli.js';
 
 function freshDb() {
@@ -73,7 +72,13 @@ describe('seeding', () => {
     expect(count('SELECT count(*) AS n FROM actions')).toBe(data.actions.length);
     expect(count('SELECT count(*) AS n FROM reports')).toBe(data.reports.length);
     expect(data.reports.length).toBeGreaterThan(0);
-    expect(count("SELECT count(*) AS n FROM changes WHERE command = 'seed'")).toBe(data.treaties.length + data.participants.length + data.actions.length + data.published.length + data.reports.length);
+    // One change set, and every row carries it.
+    expect(db.prepare('SELECT command, added, changed, removed FROM change_sets').all()).toEqual([
+      { command: 'seed', added: count('SELECT (SELECT count(*) FROM treaties) + (SELECT count(*) FROM treaty_aliases) + (SELECT count(*) FROM participants) + (SELECT count(*) FROM actions) + (SELECT count(*) FROM published_in_force) + (SELECT count(*) FROM reports) AS n'), changed: 0, removed: 0 },
+    ]);
+    for (const table of ['treaties', 'treaty_aliases', 'participants', 'actions', 'published_in_force', 'reports']) {
+      expect(count(`SELECT count(*) AS n FROM ${table} WHERE set_id IS NOT 1`)).toBe(0);
+    }
   });
 
   it('is all or nothing', () => {
@@ -106,7 +111,7 @@ describe('store queries', () => {
 });
 
 describe('an older database', () => {
-  it('at schema 1 is brought up to date by the next open, keeping its rows', async () => {
+  it('at schema 1 is brought up to date by the next write, which keeps a copy; a read says to run one', async () => {
     const { MIGRATIONS } = await import('../../src/store/migrations.js');
     const { openDatabase } = await import('../../src/store/open.js');
     const path = join(tempDir(), 'old.db');
@@ -117,7 +122,13 @@ describe('an older database', () => {
     old.prepare("INSERT INTO meta (key, value) VALUES ('kept', 'yes')").run();
     old.close();
 
-    const opened = await openDatabase(path, 'read', { createParents: false, initialize: async () => {} });
+    await expect(openDatabase(path, 'read', { createParents: false, initialize: async () => {} })).rejects.toThrow(/is at schema 1; .* upgrades it on the next write/);
+    const said: string[] = [];
+    const opened = await openDatabase(path, 'write', { createParents: false, initialize: async () => {}, say: (line) => said.push(line) });
+    expect(said).toEqual([`upgrading ${path} from schema 1 to ${SCHEMA_VERSION}; the old file is kept as ${path}.schema-1`]);
+    const copy = new Database(`${path}.schema-1`, { readonly: true });
+    expect(copy.pragma('user_version', { simple: true })).toBe(1);
+    copy.close();
     expect(opened.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(opened.db.prepare("SELECT value FROM meta WHERE key = 'kept'").get()).toEqual({ value: 'yes' });
     expect(opened.db.prepare("SELECT name FROM sqlite_master WHERE name = 'published_in_force'").get()).toBeTruthy();
@@ -170,15 +181,17 @@ describe('the hot queries', () => {
     expect(plan(sql!, 'ets185')).toMatch(/USING (INDEX|PRIMARY KEY)/);
   });
 
-  it("find the row a write changes or removes by an index, and a treaty's stored rows too", () => {
-    const writes = preparedBy(() => actionWriter(db, 'test', '2026-11-23T00:00:00.000Z'));
-    const key = { treaty: 'XVIII-16', code: 'VNM', action: 'signature', date: '2025-10-25', reference: null, source: 'https://example.org', note: null };
-    const [update, remove] = [writes.find((sql) => sql.startsWith('UPDATE')), writes.find((sql) => sql.startsWith('DELETE'))];
-    for (const sql of [update, remove]) {
-      expect(sql).toBeDefined();
-      expect(plan(sql!, key)).toMatch(/^SEARCH actions USING (COVERING )?INDEX/m);
-    }
-    const [stored] = preparedBy(() => storedActions(db, ['XVIII-16']));
-    expect(plan(stored!, 'XVIII-16')).toMatch(/^SEARCH actions USING (COVERING )?INDEX/m);
+  it('find the row a write changes or removes, and its old version, by an index', () => {
+    const key = { treaty: 'XVIII-16', code: 'VNM', action: 'signature', date: '2025-10-25' };
+    const writes = preparedBy((store) =>
+      store.write('test', (tx) => {
+        tx.update('actions', { ...tx.get('actions', key)!, note: 'changed' });
+        tx.remove('actions', key);
+      }, { dryRun: true }),
+    );
+    const params = { ...key, reference: null, source: 'https://example.org', note: null, set_id: 2, superseded_by: 2 };
+    const keyed = writes.filter((sql) => /\bactions(_superseded)? (SET .*)?WHERE /.test(sql));
+    expect(new Set(keyed.map((sql) => sql.split(' ')[0]))).toEqual(new Set(['SELECT', 'UPDATE', 'DELETE', 'INSERT']));
+    for (const sql of keyed) expect(plan(sql, params)).toMatch(/^SEARCH actions(_superseded)? USING (COVERING )?INDEX/m);
   });
 });
