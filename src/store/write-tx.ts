@@ -12,7 +12,7 @@ export interface SetCounts {
   removed: number;
 }
 
-/** Thrown inside a dry run's transaction so that SQLite rolls everything back. */
+/** Thrown inside a transaction that is not to be kept (a dry run, a set that wrote nothing), so SQLite rolls it back. */
 class DryRun extends Error {}
 
 export type Prepare = (sql: string) => Statement;
@@ -31,8 +31,8 @@ export function writeSet<T>(db: Database, prepare: Prepare, command: string, fn:
       const set = Number(prepare('INSERT INTO change_sets (at, command) VALUES (?, ?)').run(at, command).lastInsertRowid);
       const tx = new WriteTx(prepare, set);
       out = fn(tx);
-      tx.finish();
-      if (o.dryRun) throw new DryRun();
+      // A set that wrote nothing is rolled back whole, so the file stays byte for byte as it was.
+      if (!tx.finish() || o.dryRun) throw new DryRun();
     }).immediate();
   } catch (e) {
     if (!(e instanceof DryRun)) throw e;
@@ -161,11 +161,12 @@ export class WriteTx {
     return dataBasis(this.prepare, treaty);
   }
 
-  /** Stores the set's counts, or drops the set when it wrote nothing. */
-  finish(): void {
+  /** Stores the set's counts; false when it wrote nothing (and is not to be kept). */
+  finish(): boolean {
     const { added, changed, removed } = this.counts;
-    if (added === 0 && changed === 0 && removed === 0) this.prepare('DELETE FROM change_sets WHERE id = ?').run(this.set);
-    else this.prepare('UPDATE change_sets SET added = ?, changed = ?, removed = ? WHERE id = ?').run(added, changed, removed, this.set);
+    if (added === 0 && changed === 0 && removed === 0) return false;
+    this.prepare('UPDATE change_sets SET added = ?, changed = ?, removed = ? WHERE id = ?').run(added, changed, removed, this.set);
+    return true;
   }
 
   private insertStatement(t: FactTable): Statement {

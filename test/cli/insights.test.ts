@@ -133,7 +133,7 @@ describe('alerts for scripts', () => {
     await run(['record', 'Qatar', 'ratification', '2026-02-10', '--source', 'https://example.org/q'], env);
     const first = await run(['changes', '--since-last', '--json'], env);
     expect(first.code).toBe(0);
-    expect(JSON.parse(first.stdout).map((c: { key: string }) => c.key)).toEqual(['XVIII-16|QAT|ratification|2026-02-10']);
+    expect(JSON.parse(first.stdout).map((c: { command: string }) => c.command)).toEqual(['treaty record Qatar ratification 2026-02-10 --source https://example.org/q']);
     expect((await run(['changes', '--since-last', '--json'], env)).code).toBe(3);
   });
 

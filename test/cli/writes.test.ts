@@ -15,8 +15,11 @@ import { SCHEMA_VERSION } from '../../src/store/migrations.js';
 const SOURCE = 'https://example.org/notification';
 
 const statusJson = async (env: Record<string, string>, asOf = '2026-11-23') => JSON.parse((await run(['status', '--json', '--as-of', asOf], env)).stdout);
-const changesJson = async (env: Record<string, string>, args: string[] = []) =>
-  JSON.parse((await run(['changes', '--json', ...args], env)).stdout) as { id: number; command: string; key: string; before: string | null; after: string | null }[];
+/** The rows the change sets wrote (changes --rows), actions only unless `all`. */
+const changesJson = async (env: Record<string, string>, args: string[] = [], all = false) =>
+  (JSON.parse((await run(['changes', '--rows', '--json', ...args], env)).stdout) as { set: number; table: string; key: string; before: string | null; after: string | null }[]).filter((r) => all || r.table === 'actions');
+const setsJson = async (env: Record<string, string>, args: string[] = []) =>
+  JSON.parse((await run(['changes', '--json', ...args], env)).stdout) as { id: number; at: string; command: string; added: number; changed: number; removed: number; undone: number | null }[];
 
 describe('treaty record', () => {
   it('adds a ratification that status, participants, history and changes then show', async () => {
@@ -31,8 +34,10 @@ describe('treaty record', () => {
     expect(vn.map((a: { action: string }) => a.action)).toEqual(['signature', 'announcement', 'ratification']);
     expect(vn[2]).toMatchObject({ reference: 'C.N.100.2026.TREATIES-XVIII.16', source: SOURCE, status: 'consented' });
     const [change] = await changesJson(env);
-    expect(change).toMatchObject({ key: 'XVIII-16|VNM|ratification|2026-06-15', before: null });
-    expect(change!.command).toBe('treaty record "Viet Nam" ratification 2026-06-15 --source https://example.org/notification --reference C.N.100.2026.TREATIES-XVIII.16');
+    expect(change).toMatchObject({ table: 'actions', key: 'XVIII-16|VNM|ratification|2026-06-15', before: null });
+    const [set] = await setsJson(env);
+    expect(set).toMatchObject({ id: change!.set, added: 1, changed: 0, removed: 0, undone: null });
+    expect(set!.command).toBe('treaty record "Viet Nam" ratification 2026-06-15 --source https://example.org/notification --reference C.N.100.2026.TREATIES-XVIII.16');
   });
 
   it('changes nothing when the same action is recorded again, and says so', async () => {
@@ -84,9 +89,10 @@ describe('treaty remove and treaty undo', () => {
     expect((await statusJson(env)).signatories).toBe(72);
     const [change] = await changesJson(env);
     expect(change!.after).toBeNull();
-    const u = await run(['undo', String(change!.id)], env);
+    const u = await run(['undo', String(change!.set)], env);
     expect(u.code).toBe(0);
-    expect(u.stderr).toMatch(new RegExp(`^undid change ${change!.id} \\(treaty remove Mauritius signature 2025-11-19, XVIII-16\\|MUS\\|signature\\|2025-11-19\\)\\n$`));
+    expect(u.stderr).toBe(`undid set ${change!.set} (treaty remove Mauritius signature 2025-11-19) as set ${change!.set + 1}: 1 added, 0 changed, 0 removed\n`);
+    expect((await setsJson(env)).map((s) => [s.id, s.undone])).toEqual([[change!.set, change!.set + 1], [change!.set + 1, null]]);
     expect((await statusJson(env)).signatories).toBe(73);
     const history = JSON.parse((await run(['history', 'MUS', '--json', '--as-of', '2026-11-23'], env)).stdout);
     expect(history[0].note).toMatch(/^Signed at United Nations Headquarters/);
@@ -97,11 +103,16 @@ describe('treaty remove and treaty undo', () => {
     await run(['record', 'VNM', 'ratification', '2026-06-15', '--source', SOURCE], env);
     const [added] = await changesJson(env);
     await run(['record', 'VNM', 'ratification', '2026-06-16', '--source', SOURCE, '--replace'], env);
-    const refused = await run(['undo', String(added!.id)], env);
-    expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/^error: change \d+ cannot be undone: the row has changed since/);
-    const last = (await changesJson(env)).at(-1)!;
-    expect((await run(['undo', String(last.id)], env)).code).toBe(0);
+    const before = fingerprint(env.TREATY_DB!);
+    const refused = await run(['undo', String(added!.set)], env);
+    const later = added!.set + 1;
+    expect(refused).toMatchObject({ code: 1, stderr: `error: set ${added!.set} cannot be undone: set ${later} changed the same rows since\nhint: undo set ${later} first\n` });
+    expect(fingerprint(env.TREATY_DB!)).toBe(before);
+    expect((await run(['undo', String(later)], env)).code).toBe(0);
+    expect((await run(['undo', String(added!.set)], env)).code).toBe(0);
+    expect((await statusJson(env)).consents).toBe(0);
+    const again = await run(['undo', String(added!.set)], env);
+    expect(again).toMatchObject({ code: 1, stderr: `error: set ${added!.set} was undone already, by set ${later + 2}\nhint: undo set ${later + 2} to put it back\n` });
   });
 
   it('remove of an action that is not there names the ones that are', async () => {
@@ -115,8 +126,9 @@ describe('treaty remove and treaty undo', () => {
 
   it('undo of an unknown change, or of a non-number, fails cleanly', async () => {
     const env = freshEnv();
-    expect(await run(['undo', '99999'], env)).toMatchObject({ code: 1, stderr: 'error: no change number 99999\nhint: list them with: treaty changes\n' });
-    expect(await run(['undo', 'last'], env)).toMatchObject({ code: 2, stderr: 'error: undo <change-id>: expected a whole number from 1 to 9007199254740991, got "last"\n' });
+    expect(await run(['undo', '99999'], env)).toMatchObject({ code: 1, stderr: 'error: no change set 99999\nhint: list them with: treaty changes\n' });
+    expect(await run(['undo', '1'], env)).toMatchObject({ code: 1, stderr: 'error: set 1 made the database from the bundled data; it cannot be undone\nhint: for an empty start, use a new database file (--db)\n' });
+    expect(await run(['undo', 'last'], env)).toMatchObject({ code: 2, stderr: 'error: undo <set-id>: expected a whole number from 1 to 9007199254740991, got "last"\n' });
   });
 });
 
@@ -125,12 +137,16 @@ describe('treaty changes', () => {
     const env = freshEnv();
     await run(['record', 'VNM', 'ratification', '2026-06-15', '--source', SOURCE], env);
     await run(['record', 'Kenya', 'accession', '2026-03-02', '--source', SOURCE, '--treaty', 'budapest'], env);
-    expect(await changesJson(env)).toHaveLength(2);
+    expect(await setsJson(env)).toHaveLength(2);
+    expect((await setsJson(env, ['--treaty', 'budapest'])).map((s) => s.command)).toEqual(['treaty record Kenya accession 2026-03-02 --source https://example.org/notification --treaty budapest']);
     expect((await changesJson(env, ['--treaty', 'budapest'])).map((c) => c.key)).toEqual(['ets185|KEN|accession|2026-03-02']);
-    expect(await changesJson(env, ['--since', '2199-01-01'])).toEqual([]);
-    expect((await changesJson(env, ['--with-seed'])).length).toBeGreaterThan(400);
-    const csv = parse((await run(['changes', '--csv'], env)).stdout, { columns: true }) as Record<string, string>[];
+    expect(await setsJson(env, ['--since', '2199-01-01'])).toEqual([]);
+    expect((await setsJson(env, ['--with-seed'])).map((s) => s.command)[0]).toBe('seed');
+    expect((await changesJson(env, ['--with-seed'], true)).length).toBeGreaterThan(400);
+    const csv = parse((await run(['changes', '--rows', '--csv'], env)).stdout, { columns: true }) as Record<string, string>[];
     expect(csv.map((c) => c.key)).toEqual(['XVIII-16|VNM|ratification|2026-06-15', 'ets185|KEN|accession|2026-03-02']);
+    const sets = parse((await run(['changes', '--csv'], env)).stdout, { columns: true }) as Record<string, string>[];
+    expect(Object.keys(sets[0]!)).toEqual(['id', 'at', 'command', 'added', 'changed', 'removed', 'undone']);
   });
 });
 
