@@ -142,12 +142,18 @@ export class ChangeLog {
         const blocker = this.blocker(states);
         if (blocker !== null) throw new UserError(`set ${id} cannot be undone: set ${blocker} changed the same rows since`, `undo set ${blocker} first`);
         const counts: SetCounts = { added: 0, changed: 0, removed: 0 };
+        // Rows the set added go first, children before parents; rows it changed are put back in place;
+        // rows it removed come back last, parents before children.
+        const entries = (t: FactTable) => [...(states.get(t.name) ?? new Map<string, { before?: StoredRow; after?: StoredRow }>()).values()];
         for (const t of [...FACT_TABLES].reverse()) {
-          for (const { after } of (states.get(t.name) ?? new Map()).values()) if (after && this.live(t, after)) tx.takeBack(t.name, after);
+          for (const { before, after } of entries(t)) {
+            if (after && !before) tx.takeBack(t.name, after);
+            else if (after && before) tx.restoreOver(t.name, before);
+          }
         }
         for (const t of FACT_TABLES) {
-          for (const { before, after } of (states.get(t.name) ?? new Map()).values()) {
-            if (before) tx.restore(t.name, before);
+          for (const { before, after } of entries(t)) {
+            if (before && !after) tx.restore(t.name, before);
             counts[before && after ? 'changed' : before ? 'added' : 'removed'] += 1;
           }
         }

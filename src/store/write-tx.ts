@@ -149,6 +149,20 @@ export class WriteTx {
     );
   }
 
+  /**
+   * Puts an earlier version of a stored row back in place (its columns and the set that wrote it),
+   * keeping the version it replaces in the twin: an undo of a change. In place, so rows that name it
+   * (a participant's actions) stay valid.
+   */
+  restoreOver(name: FactTableName, row: StoredRow): void {
+    const t = TABLE[name];
+    this.supersede(t, row);
+    const columns = t.columns.filter((c) => c !== t.generated && !t.key.includes(c));
+    this.prepare(`UPDATE ${t.name} SET ${[...columns, 'set_id'].map((c) => `${c} = @${c}`).join(', ')} WHERE ${keyWhere(t)}`).run(
+      Object.fromEntries([...t.columns, 'set_id'].map((c) => [c, row[c] ?? null])),
+    );
+  }
+
   /** Moves the stored row with `key`'s key to the twin, as replaced by this set, and deletes it: what undo does to a row it takes back. */
   takeBack(name: FactTableName, key: StoredRow): void {
     const t = TABLE[name];
