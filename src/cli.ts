@@ -64,7 +64,7 @@ function commandLineOf(argv: readonly string[]): string {
 
 export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
   try {
-    const env: RunEnv = { ctx: createContext(io.env), io, commandLine: commandLineOf(argv), version: VERSION, specs: COMMANDS };
+    const env: RunEnv = { ctx: createContext(io.env, (line) => io.err.write(`${line}\n`)), io, commandLine: commandLineOf(argv), version: VERSION, specs: COMMANDS };
     let code = 0;
     const run = async (raw: RawCommandLine) => {
       code = await execute(raw, env);

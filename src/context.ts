@@ -24,7 +24,8 @@ export interface Ctx {
   dbPath(dbFlag: string | undefined): string;
 }
 
-export function createContext(env: NodeJS.ProcessEnv = process.env): Ctx {
+/** `say` takes a line for the user that is no result (stderr): the copy an upgrade keeps. */
+export function createContext(env: NodeJS.ProcessEnv = process.env, say?: (line: string) => void): Ctx {
   const now = () => new Date().toISOString();
   return {
     env,
@@ -39,6 +40,7 @@ export function createContext(env: NodeJS.ProcessEnv = process.env): Ctx {
       const { path, isDefault } = resolveDbPath(dbFlag, env);
       const opened = await openDatabase(path, mode, {
         createParents: isDefault,
+        ...(say ? { say } : {}),
         async initialize(db) {
           // zod and the CSV reader load only when a database is created.
           const [{ bundledDataDir, loadBundledData }, { seed }] = await Promise.all([import('./store/bundled-data.js'), import('./store/seed.js')]);
