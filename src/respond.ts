@@ -28,10 +28,25 @@ export async function respond(result: Result, format: Format, o: RespondOptions,
       io.err.write(`${(io.columns === undefined ? [line] : wrapText(line, io.columns, { first: '', indent: '  ' })).join('\n')}\n`);
     }
   }
+  const delivery = result.kind === 'list' ? result.delivery : undefined;
   try {
     render(result, format, io.out, style, { width: io.columns, wide: o.wide, command: o.command, notice });
+  } catch (e) {
+    if (!delivery) throw e;
+    delivery.abandon();
+    io.err.write(`error: the output could not be written (${(e as Error).message}); nothing was marked as seen\n`);
+    return 1;
   } finally {
     if (result.kind === 'stream') result.release();
+  }
+  if (delivery) {
+    // A reader that went away got part of the output at most: what was read is kept for the next call.
+    if (io.out.closed) {
+      delivery.abandon();
+      io.err.write('error: the output could not be written in full; nothing was marked as seen\n');
+      return 1;
+    }
+    delivery.commit();
   }
   if (result.kind === 'list' && result.notice && (format === 'table' || result.noticeAlways) && !io.out.closed) notice(result.notice);
   return result.kind === 'list' && result.exitCode !== undefined ? result.exitCode : 0;

@@ -4,6 +4,7 @@ import type { IsoDate } from '../domain/dates.js';
 import type { Ctx } from '../context.js';
 import type { ListResult, Row } from '../formats/result.js';
 import type { ChangeSet, SetRow } from '../store/change-log.js';
+import type { Store } from '../store/store.js';
 
 export const CHANGE_COLUMNS = ['id', 'at', 'command', 'added', 'changed', 'removed', 'undone'] as const;
 export const ROW_COLUMNS = ['set', 'table', 'key', 'before', 'after'] as const;
@@ -37,30 +38,52 @@ function rowRow(r: SetRow): Row {
 }
 
 export async function changes(ctx: Ctx, o: ChangesOptions): Promise<ListResult> {
-  return ctx.withStore(o.db, o.sinceLast ? 'write' : 'read', (store) => {
-    const treaty = o.treaty === undefined ? undefined : store.treaty(o.treaty).id;
-    const list = (after: number) => store.log.sets({ after, since: o.since, withSeed: o.withSeed, treaty });
-    let sets: ChangeSet[];
-    if (o.sinceLast) {
-      // Read and move the marker in one transaction: a set that commits meanwhile is either read now
-      // or after the marker, never skipped. The marker moves past the newest set, seen or filtered out.
-      sets = store.moveMarker(SEEN_KEY, (seen) => {
-        const found = list(seen);
-        return { value: found, marker: store.log.newest() };
-      });
-    } else sets = list(0);
-    const rows = o.rows ? store.log.rows(sets).map(rowRow) : sets.map(setRow);
-    const alert = o.since !== undefined || o.sinceLast;
-    const since = o.sinceLast ? ' since the last --since-last' : o.since ? ` since ${o.since}` : '';
-    const what = o.rows ? `${rows.length} row${rows.length === 1 ? '' : 's'} of ${sets.length} change set${sets.length === 1 ? '' : 's'}` : `${sets.length} change set${sets.length === 1 ? '' : 's'}`;
-    return {
-      kind: 'list',
-      columns: o.columns,
-      rows,
-      notice: `${what}${since}`,
-      ...(alert && sets.length === 0 ? { exitCode: NO_CHANGES_EXIT } : {}),
+  if (!o.sinceLast) return ctx.withStore(o.db, 'read', (store) => listed(store, o, list(store, o, 0)));
+  // The sets are read and the marker moved in one transaction, and it commits only once the output
+  // is written (respond.ts): a set that commits meanwhile waits and is read by the next call, and
+  // output that fails to arrive leaves the marker where it was.
+  const { store, done } = await ctx.openStore(o.db, 'write');
+  try {
+    // The marker moves past the newest set, reported or filtered out.
+    const held = store.holdMarker(SEEN_KEY, (seen) => ({ value: list(store, o, seen), marker: store.log.newest() }));
+    let result: ListResult;
+    try {
+      result = listed(store, o, held.value);
+    } catch (e) {
+      held.rollback();
+      throw e;
+    }
+    const finish = (end: () => void) => () => {
+      try {
+        end();
+      } finally {
+        done(true);
+      }
     };
-  });
+    return { ...result, delivery: { commit: finish(held.commit), abandon: finish(held.rollback) } };
+  } catch (e) {
+    done(false);
+    throw e;
+  }
+}
+
+function list(store: Store, o: ChangesOptions, after: number): ChangeSet[] {
+  const treaty = o.treaty === undefined ? undefined : store.treaty(o.treaty).id;
+  return store.log.sets({ after, since: o.since, withSeed: o.withSeed, treaty });
+}
+
+function listed(store: Store, o: ChangesOptions, sets: ChangeSet[]): ListResult {
+  const rows = o.rows ? store.log.rows(sets).map(rowRow) : sets.map(setRow);
+  const alert = o.since !== undefined || o.sinceLast;
+  const since = o.sinceLast ? ' since the last --since-last' : o.since ? ` since ${o.since}` : '';
+  const what = o.rows ? `${rows.length} row${rows.length === 1 ? '' : 's'} of ${sets.length} change set${sets.length === 1 ? '' : 's'}` : `${sets.length} change set${sets.length === 1 ? '' : 's'}`;
+  return {
+    kind: 'list',
+    columns: o.columns,
+    rows,
+    notice: `${what}${since}`,
+    ...(alert && sets.length === 0 ? { exitCode: NO_CHANGES_EXIT } : {}),
+  };
 }
 
 export interface UndoOptions {

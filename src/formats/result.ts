@@ -26,6 +26,11 @@ export interface ListResult {
   tableLimit?: number;
   /** The process's exit code when not 0: `treaty changes` says "nothing new" with 3. */
   exitCode?: number;
+  /**
+   * What the command keeps only once the whole output has been written (`changes --since-last`
+   * moves its marker): `commit` after a complete write, `abandon` when the output failed.
+   */
+  delivery?: { commit(): void; abandon(): void };
 }
 
 export interface StatusResult {

@@ -107,15 +107,20 @@ export class Store {
   }
 
   /**
-   * Runs `read` with the marker `key` (0 when unset) and stores the marker it returns, in one
-   * IMMEDIATE transaction: no write commits between the read and the move.
+   * Runs `read` with the marker `key` (0 when unset) and moves the marker to what it returns, in one
+   * IMMEDIATE transaction left open: `commit` once what was read has been delivered, `rollback`
+   * when it could not be. Writers wait meanwhile, so none commits between the read and the move.
    */
-  moveMarker<T>(key: string, read: (marker: number) => { value: T; marker: number }): T {
-    return this.db.transaction(() => {
+  holdMarker<T>(key: string, read: (marker: number) => { value: T; marker: number }): { value: T; commit(): void; rollback(): void } {
+    this.statement('BEGIN IMMEDIATE').run();
+    try {
       const { value, marker } = read(Number(this.meta(key) ?? 0));
       this.statement('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(key, String(marker));
-      return value;
-    }).immediate();
+      return { value, commit: () => void this.statement('COMMIT').run(), rollback: () => void this.statement('ROLLBACK').run() };
+    } catch (e) {
+      this.statement('ROLLBACK').run();
+      throw e;
+    }
   }
 
   /** A value kept in the meta table (a marker, the seeding time). */

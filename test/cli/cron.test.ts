@@ -36,7 +36,7 @@ describe('the cron recipe', () => {
     expect(runCli(['record', 'Viet Nam', 'ratification', '2026-11-30', '--source', 'https://example.org/viet-nam', '--as-of', '2026-12-01'], env).code).toBe(0);
     expect(cron().status).toBe(0);
     const after = notified().slice(seen.length);
-    expect(JSON.parse(after)).toEqual([expect.objectContaining({ entity: 'action', after: expect.stringContaining('VNM') })]);
+    expect(JSON.parse(after)).toEqual([expect.objectContaining({ added: 1, command: expect.stringContaining('record "Viet Nam" ratification') })]);
     expect(cron().status).toBe(0); // `if` makes exit code 3 the shell's "nothing to do"
     expect(notified()).toBe(seen + after);
   });

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { ActionRow } from '../../src/domain/model.js';
 import { bundledDataDir, loadBundledData } from '../../src/store/bundled-data.js';
 import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from '../../src/store/migrations.js';
 import { cleanEnv, tempDir } from '../helpers/run-cli.js';
@@ -25,7 +26,7 @@ function oldDatabase(): { path: string; removed: string; replaced: string } {
   const log = db.prepare('INSERT INTO changes (at, command, entity, key, before, after) VALUES (?, ?, ?, ?, ?, ?)');
   const insertAction = db.prepare('INSERT INTO actions (treaty, code, action, date, reference, source, note) VALUES (@treaty, @code, @action, @date, @reference, @source, @note)');
   const deleteAction = db.prepare('DELETE FROM actions WHERE treaty = @treaty AND code = @code AND action = @action AND date = @date');
-  const row = (a: Record<string, unknown>) => ({ treaty: a.treaty, code: a.code, action: a.action, date: a.date, reference: a.reference ?? null, source: a.source, note: a.note ?? null });
+  const row = (a: ActionRow) => ({ treaty: a.treaty, code: a.code, action: a.action, date: a.date, reference: a.reference ?? null, source: a.source, note: a.note ?? null });
   db.transaction(() => {
     for (const t of data.treaties) {
       db.prepare('INSERT INTO treaties (id, short_title, title, data_as_of, definition) VALUES (?, ?, ?, ?, ?)').run(t.id, t.short_title, t.title, t.snapshot.date, JSON.stringify(t));

@@ -29,7 +29,7 @@ describe('concurrent writers', () => {
     const db = new Database(env.TREATY_DB!, { readonly: true });
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect((db.prepare("SELECT count(*) AS n FROM actions WHERE action = 'declaration'").get() as { n: number }).n).toBe(WORKERS * EACH);
-    expect((db.prepare("SELECT count(*) AS n FROM changes WHERE command LIKE 'treaty record %'").get() as { n: number }).n).toBe(WORKERS * EACH);
+    expect((db.prepare("SELECT count(*) AS n FROM change_sets WHERE command LIKE 'treaty record %' AND added = 1").get() as { n: number }).n).toBe(WORKERS * EACH);
     db.close();
   }, 300_000);
 
