@@ -3,6 +3,7 @@ import type { Style } from '../ui/style.js';
 import { wrapText } from '../ui/wrap.js';
 import { reportWords, type Report } from '../domain/reports.js';
 import { isReportRow, REPORT_HISTORY_COLUMNS } from './history-reports.js';
+import { isUndatedRow } from './history-undated.js';
 import { certaintyWords } from './certainty.js';
 import type { HistoryResult } from './result.js';
 import { table, type TableView } from './table.js';
@@ -30,7 +31,7 @@ export function* historyView(result: HistoryResult, style: Style, view: TableVie
       // Wrapped as plain text: a colour that a line break cut would run on into the next lines.
       yield fit(`reported: ${reportWords(r)}; not in the depositary's data (${r.treaty}, source: ${r.source})`, '  ', '    ');
     }
-    const rows = result.list.rows.filter((r) => r.code === p.code && !isReportRow(r));
+    const rows = result.list.rows.filter((r) => r.code === p.code && !isReportRow(r) && !isUndatedRow(r));
     if (rows.length > 0 && columns.length > 0) yield* table({ kind: 'list', columns, rows }, style, { ...view, command: 'history' });
     else if (rows.length === 0) yield p.treaties.some((t) => t.date_unknown === true) ? '  No action recorded: the dates of its actions are not found in any source.\n' : `  No action recorded${p.reports?.length ? ' by the depositary or another dated source' : ''}.\n`;
   }
