@@ -66,7 +66,8 @@ describe('constraints', () => {
     const check = db.prepare("INSERT INTO checks (treaty, code, detail, basis, found_at, command) VALUES ('XVIII-16', ?, '{}', 'b', '2026-11-23', 'test')");
     expect(() => check.run('made_up')).toThrow(/CHECK constraint failed/);
     expect(check.run('data_stale').changes).toBe(1);
-    expect(() => keepChecks(db, 'XVIII-16', [{ code: 'made_up' as never, message: 'x' }], 'test', '2026-11-23')).toThrow('unknown check code "made_up"');
+    const store = new Store(db, 'test.db');
+    expect(() => store.write('test', (tx) => keepChecks(tx, 'XVIII-16', [{ code: 'made_up' as never, message: 'x' }], 'test', '2026-11-23'))).toThrow('unknown check code "made_up"');
   });
 });
 
