@@ -4,7 +4,7 @@ import { parseColumns } from '../formats/columns.js';
 
 export const changesSpec = defineCommand({
   name: 'changes',
-  summary: 'the change log: one line per write (a change set); --rows for the rows before and after',
+  summary: 'the change log: one line per write (a change set), its rows with --rows',
   args: {},
   options: {
     since: option(date(), '<date>', 'only changes made on or after this date (UTC)'),
@@ -34,7 +34,7 @@ runs notify only when something changed.`,
 
 export const undoSpec = defineCommand({
   name: 'undo',
-  summary: 'reverse a whole change set (an import, a sync, an add, a db update, a record...)',
+  summary: 'reverse a whole change set: an import, a sync, an add, a db update (see treaty changes)',
   args: { setId: arg(integer(1, Number.MAX_SAFE_INTEGER), 'the id of a set, as treaty changes shows it') },
   options: { dryRun: flag('say what would change, change nothing'), ...FORMAT_OPTIONS },
   examples: [

@@ -8,7 +8,7 @@ const BY_COMMAND: Record<string, readonly string[]> = {
   history: ['source', 'note', 'reference'],
   export: ['source', 'note', 'reference'],
   treaties: ['checks', 'aliases', 'data_as_of', 'consents', 'signatories', 'remaining', 'threshold'],
-  changes: ['after', 'before', 'command', 'entity'],
+  changes: ['after', 'before', 'command', 'table', 'undone'],
   pace: ['event'],
 };
 
