@@ -140,7 +140,10 @@ export class ChangeLog {
         if (s.partial) throw new UserError(`set ${id} was carried over from the old change log, which kept only part of a treaty row it changed; it cannot be undone`);
         const states = this.states([s]).get(id) ?? new Map();
         const blocker = this.blocker(states);
-        if (blocker !== null) throw new UserError(`set ${id} cannot be undone: set ${blocker} changed the same rows since`, `undo set ${blocker} first`);
+        if (blocker !== null) {
+          const why = blocker.dependent ? 'wrote rows since that name a treaty or participant it added' : 'changed the same rows since';
+          throw new UserError(`set ${id} cannot be undone: set ${blocker.id} ${why}`, `undo set ${blocker.id} first`);
+        }
         const counts: SetCounts = { added: 0, changed: 0, removed: 0 };
         // Rows the set added go first, children before parents; rows it changed are put back in place;
         // rows it removed come back last, parents before children.
@@ -181,7 +184,7 @@ export class ChangeLog {
    * it (the same version, or still absent), and a treaty or participant it would remove must have no
    * rows of other sets that name it.
    */
-  private blocker(states: States): number | null {
+  private blocker(states: States): { id: number; dependent: boolean } | null {
     let latest: number | null = null;
     const note = (id: number | null) => {
       if (id !== null && (latest === null || id > latest)) latest = id;
@@ -196,7 +199,7 @@ export class ChangeLog {
         note(this.lastReplacer(t, row));
       }
     }
-    if (latest !== null) return latest;
+    if (latest !== null) return { id: latest, dependent: false };
     // Rows of other sets that name a treaty or participant the undo would remove.
     for (const [parent, column, children] of DEPENDENTS) {
       for (const { before, after } of (states.get(parent) ?? new Map()).values()) {
@@ -208,7 +211,7 @@ export class ChangeLog {
         }
       }
     }
-    return latest;
+    return latest === null ? null : { id: latest, dependent: true };
   }
 
   private lastReplacer(t: FactTable, row: StoredRow): number | null {

@@ -88,8 +88,8 @@ export class Store {
   }
 
   /**
-   * Keys of rows a set other than those named by `bundled` removed and nothing put back since:
-   * what the user took out of the bundled data, which db update leaves out.
+   * Keys of rows that a set whose command `isOurs` does not claim removed, with nothing stored under
+   * the key since: what the user took out of the bundled data, which db update leaves out.
    */
   removedBy(table: 'actions' | 'reports', isOurs: (command: string) => boolean): Set<string> {
     const t = TABLE[table];

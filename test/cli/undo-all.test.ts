@@ -101,6 +101,23 @@ describe('undo of every set, newest first', () => {
     expect(after.slice(sets.length).map((s) => s.command)).toEqual([...sets].reverse().map((s) => `treaty undo ${s.id}`));
   });
 
+  it('refuses to undo an add while a later set wrote rows of that treaty, naming it, and changes nothing', async () => {
+    const env = envWithDb('bundled');
+    const add = await run(['add', join(ROOT, 'test', 'fixtures', 'mtdsg', 'XXVI-8.en.xml'), '--source', 'https://example.org/att', '--threshold', '50', '--days', '90', '--alias', 'att', '--snapshot-date', '2018-01-15'], env);
+    expect(add.code, add.stderr).toBe(0);
+    expect((await run(['record', 'Kenya', 'ratification', '2019-01-02', '--treaty', 'att', '--source', SOURCE], env)).code).toBe(0);
+    const [added, recorded] = JSON.parse((await run(['changes', '--json'], env)).stdout) as { id: number }[];
+    const before = dump(env.TREATY_DB!);
+    expect(await run(['undo', String(added!.id)], env)).toMatchObject({
+      code: 1,
+      stderr: `error: set ${added!.id} cannot be undone: set ${recorded!.id} wrote rows since that name a treaty or participant it added\nhint: undo set ${recorded!.id} first\n`,
+    });
+    expect(dump(env.TREATY_DB!)).toEqual(before);
+    expect((await run(['undo', String(recorded!.id)], env)).code).toBe(0);
+    expect((await run(['undo', String(added!.id)], env)).code).toBe(0);
+    expect((await run(['treaties', '--json'], env)).stdout).not.toContain('XXVI-8');
+  });
+
   it('an import of a colleague file, then undo of its set, leaves the database as its dump before', async () => {
     const env = envWithDb('bundled');
     const before = dump(env.TREATY_DB!);
