@@ -139,6 +139,7 @@ export class ChangeLog {
         if (s.command === 'seed') throw new UserError(`set ${id} made the database from the bundled data; it cannot be undone`, 'for an empty start, use a new database file (--db)');
         if (s.partial) throw new UserError(`set ${id} was carried over from the old change log, which kept only part of a treaty row it changed; it cannot be undone`);
         const states = this.states([s]).get(id) ?? new Map();
+        if (states.size === 0) throw new UserError(`set ${id} has no rows recorded to undo`);
         const blocker = this.blocker(states);
         if (blocker !== null) {
           const why = blocker.dependent ? 'wrote rows since that name a treaty or participant it added' : 'changed the same rows since';

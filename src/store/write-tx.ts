@@ -4,7 +4,7 @@
 // The methods here are the only writers of the fact tables; none of them writes without that record.
 import type { Database, Statement } from 'better-sqlite3';
 import { dataBasis } from './checks.js';
-import { FACT_TABLES, keyWhere, TABLE, type FactTable, type FactTableName, type StoredRow } from './tables.js';
+import { keyWhere, TABLE, type FactTable, type FactTableName, type StoredRow } from './tables.js';
 
 export interface SetCounts {
   added: number;
@@ -211,4 +211,3 @@ function keyOf(t: FactTable, row: StoredRow): StoredRow {
   return Object.fromEntries(t.key.map((k) => [k, row[k] ?? null]));
 }
 
-export { FACT_TABLES };

@@ -18,11 +18,18 @@ export function actionWriter(tx: WriteTx) {
     remove(a: ActionRow) {
       tx.remove('actions', rowOf(a));
     },
+    /**
+     * Rows the table does not have, straight from a reader (an iterable, read once): one prepared
+     * INSERT each, nothing kept per row but the set id it carries. Returns how many it added.
+     */
+    addAll(rows: Iterable<ActionRow>): number {
+      return tx.insertMany('actions', iterateRows(rows));
+    },
     /** A plan's rows: the added ones (keys the table lacks) through the bulk path, one prepared INSERT each. */
     apply(plan: Plan) {
       for (const a of plan.removed) this.remove(a);
       for (const { after } of plan.changed) tx.update('actions', rowOf(after));
-      tx.insertMany('actions', iterateRows(plan.added));
+      this.addAll(plan.added);
     },
   };
 }
