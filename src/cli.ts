@@ -12,6 +12,7 @@ import { exitAfterOutput } from './output-failure.js';
 import { respond } from './respond.js';
 import { describeSqliteError, isSqliteError } from './store/sqlite-errors.js';
 import { fdSink } from './ui/sink.js';
+import { visibleText } from './formats/visible-text.js';
 import { terminalWidth } from './ui/terminal-width.js';
 import { addSpec } from './commands/add.spec.js';
 import { calendarSpec } from './commands/calendar.spec.js';
@@ -95,7 +96,8 @@ async function execute(raw: RawCommandLine, env: RunEnv): Promise<number> {
 
 function report(e: unknown, io: Io): number {
   if (e instanceof UserError) {
-    io.err.write(`error: ${e.message}\n${e.hint ? `hint: ${e.hint}\n` : ''}`);
+    // Messages quote what the user gave (a CSV header, a file name, a value): shown, never obeyed, by the terminal.
+    io.err.write(`error: ${visibleText(e.message)}\n${e.hint ? `hint: ${visibleText(e.hint)}\n` : ''}`);
     return e.exitCode;
   }
   const err = e as Error & { code?: unknown };
@@ -104,7 +106,7 @@ function report(e: unknown, io: Io): number {
   } else if (isSqliteError(e)) {
     // From a result read while it is written out (export): the file is not known here.
     const told = describeSqliteError(e, undefined);
-    io.err.write(`error: ${told.message}\n${told.hint ? `hint: ${told.hint}\n` : ''}`);
+    io.err.write(`error: ${visibleText(told.message)}\n${told.hint ? `hint: ${visibleText(told.hint)}\n` : ''}`);
   } else {
     io.err.write(`internal error: ${err.message ?? String(e)}\n(set TREATY_DEBUG=1 for details)\n`);
   }
