@@ -1,11 +1,12 @@
 // Findings of issue 17 that had no test at the command line: a hostile CSV header in an error
-// message, --timeout out of its range, dates past the years treaty takes. Each is one line, the
+// message, --timeout out of its range, dates past the years treaty takes, a status page's field past
+// the maximum. Each is one line, the
 // right exit code, and the database as it was.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fingerprint } from '../helpers/files.js';
-import { tempDir } from '../helpers/run-cli.js';
+import { ROOT, tempDir } from '../helpers/run-cli.js';
 import { runMain as run } from '../helpers/run-main.js';
 import { envWithDb } from '../helpers/seeded-db.js';
 
@@ -55,6 +56,19 @@ describe('values outside their documented range', () => {
     const r = await run(['import', file], env);
     expect(r.code).toBe(1);
     expect(r.stderr.split('\n')[0]).toBe(`error: ${file}:3: date: "9999-12-31": outside the dates treaty takes (1800-01-01 to 2199-12-31)`);
+    expect(fingerprint(env.TREATY_DB!)).toBe(before);
+  });
+});
+
+describe('a status page with a field past the maximum', () => {
+  it('a participant name of 20,000 characters: refused with the row, before anything is matched or stored', async () => {
+    const env = envWithDb();
+    const real = readFileSync(join(ROOT, 'test', 'fixtures', 'mtdsg', 'XXVI-8.en.xml'), 'latin1');
+    const file = join(tempDir(), 'long-name.xml');
+    writeFileSync(file, real.replace('<Entry>Albania</Entry>', `<Entry>${'Q'.repeat(20_000)}</Entry>`), 'latin1');
+    const before = fingerprint(env.TREATY_DB!);
+    const r = await run(['add', file, '--threshold', '50', '--days', '90'], env);
+    expect(r).toEqual({ code: 1, stdout: '', stderr: `error: ${file}: participants table, row 1: the participant's name is 20,000 characters long; the most a field may hold is 10,000\n` });
     expect(fingerprint(env.TREATY_DB!)).toBe(before);
   });
 });
