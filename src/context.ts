@@ -2,6 +2,7 @@
 import { fromDayNumber, type IsoDate } from './domain/dates.js';
 import { openDatabase, type OpenMode } from './store/open.js';
 import { resolveDbPath } from './store/paths.js';
+import { describeSqliteError, isSqliteError } from './store/sqlite-errors.js';
 import { Store } from './store/store.js';
 
 export interface Ctx {
@@ -24,8 +25,11 @@ export interface Ctx {
   dbPath(dbFlag: string | undefined): string;
 }
 
-/** `say` takes a line for the user that is no result (stderr): the copy an upgrade keeps. */
-export function createContext(env: NodeJS.ProcessEnv = process.env, say?: (line: string) => void): Ctx {
+/**
+ * `tell` gets what the user should know that is no result, on stderr: that a command waits for
+ * another's write lock, where an upgrade keeps the old file.
+ */
+export function createContext(env: NodeJS.ProcessEnv = process.env, tell?: (message: string) => void): Ctx {
   const now = () => new Date().toISOString();
   return {
     env,
@@ -40,7 +44,7 @@ export function createContext(env: NodeJS.ProcessEnv = process.env, say?: (line:
       const { path, isDefault } = resolveDbPath(dbFlag, env);
       const opened = await openDatabase(path, mode, {
         createParents: isDefault,
-        ...(say ? { say } : {}),
+        ...(tell ? { onLockWait: tell, say: (line: string) => tell(`${line}\n`) } : {}),
         async initialize(db) {
           // zod and the CSV reader load only when a database is created.
           const [{ bundledDataDir, loadBundledData }, { seed }] = await Promise.all([import('./store/bundled-data.js'), import('./store/seed.js')]);
@@ -57,7 +61,8 @@ export function createContext(env: NodeJS.ProcessEnv = process.env, say?: (line:
         result = await use(store);
       } catch (e) {
         done(false);
-        throw e;
+        // Here the file is known: SQLite's own message names no file.
+        throw isSqliteError(e) ? describeSqliteError(e, store.path) : e;
       }
       done(true);
       return result;

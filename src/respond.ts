@@ -40,10 +40,12 @@ export async function respond(result: Result, format: Format, o: RespondOptions,
     if (result.kind === 'stream') result.release();
   }
   if (delivery) {
-    // A reader that went away got part of the output at most: what was read is kept for the next call.
+    // Output that did not all arrive (a reader that went away, a full disk) is not delivered: what
+    // was read stays for the next call. main() names a failure other than EPIPE (output-failure.ts).
     if (io.out.closed) {
       delivery.abandon();
-      io.err.write('error: the output could not be written in full; nothing was marked as seen\n');
+      const pipe = io.out.failure === undefined || io.out.failure === 'EPIPE' ? 'error: the reader closed the pipe before the output was all written; ' : '';
+      io.err.write(`${pipe}nothing was marked as seen: the next --since-last reports the same sets\n`);
       return 1;
     }
     delivery.commit();

@@ -12,6 +12,7 @@ import type { Check } from '../domain/checks.js';
 import { ChangeLog } from './change-log.js';
 import { keyText, TABLE, type FactTableName, type StoredRow } from './tables.js';
 import { writeSet, type WriteTx } from './write-tx.js';
+import { lockedBegin } from './lock-wait.js';
 
 export interface TreatySummary {
   id: string;
@@ -112,7 +113,7 @@ export class Store {
    * when it could not be. Writers wait meanwhile, so none commits between the read and the move.
    */
   holdMarker<T>(key: string, read: (marker: number) => { value: T; marker: number }): { value: T; commit(): void; rollback(): void } {
-    this.statement('BEGIN IMMEDIATE').run();
+    lockedBegin(this.db);
     try {
       const { value, marker } = read(Number(this.meta(key) ?? 0));
       this.statement('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(key, String(marker));

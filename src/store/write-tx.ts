@@ -4,6 +4,7 @@
 // The methods here are the only writers of the fact tables; none of them writes without that record.
 import type { Database, Statement } from 'better-sqlite3';
 import { dataBasis } from './checks.js';
+import { lockedTransaction } from './lock-wait.js';
 import { keyWhere, TABLE, type FactTable, type FactTableName, type StoredRow } from './tables.js';
 
 export interface SetCounts {
@@ -19,21 +20,21 @@ export type Prepare = (sql: string) => Statement;
 
 /**
  * Runs `fn` in one IMMEDIATE transaction (it takes the write lock at once, so concurrent writers
- * wait instead of failing halfway, and a throw leaves nothing behind) as change set `command`. A set
+ * wait, lock-wait.ts, instead of failing halfway, and a throw leaves nothing behind) as change set `command`. A set
  * that wrote nothing is not kept. With dryRun everything is rolled back once `fn` has returned, so
  * a dry run goes through the same code and counts as the real write.
  */
 export function writeSet<T>(db: Database, prepare: Prepare, command: string, fn: (tx: WriteTx) => T, o: { dryRun?: boolean; at?: string } = {}): T {
   let out: T | undefined;
   try {
-    db.transaction(() => {
+    lockedTransaction(db, () => {
       const at = o.at ?? new Date().toISOString();
       const set = Number(prepare('INSERT INTO change_sets (at, command) VALUES (?, ?)').run(at, command).lastInsertRowid);
       const tx = new WriteTx(prepare, set);
       out = fn(tx);
       // A set that wrote nothing is rolled back whole, so the file stays byte for byte as it was.
       if (!tx.finish() || o.dryRun) throw new DryRun();
-    }).immediate();
+    });
   } catch (e) {
     if (!(e instanceof DryRun)) throw e;
   }
