@@ -34,11 +34,11 @@ interface Dump {
   changes: string;
 }
 
-/** The database as bytes and as rows: the actions of every treaty and the whole change log. */
+/** The database as bytes and as rows: the actions of every treaty and every row of the change log. */
 async function dump(env: Record<string, string>): Promise<Dump> {
   const print = fingerprint(env.TREATY_DB!);
   const actions = await runMain(['export', '--all-treaties', '--csv'], env);
-  const changes = await runMain(['changes', '--with-seed', '--csv'], env);
+  const changes = await runMain(['changes', '--with-seed', '--rows', '--csv'], env);
   expect(actions).toMatchObject({ code: 0, stderr: '' });
   expect(changes).toMatchObject({ code: 0, stderr: '' });
   return { fingerprint: print, actions: actions.stdout, changes: changes.stdout };
