@@ -1,7 +1,8 @@
 // treaty import <file>...: action rows from CSV, TSV, JSON, NDJSON, or the depositary's XML status
 // page. Every file is read and checked before the database is touched; all files land in one
 // transaction, or none of them does.
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { checkActionRow } from '../domain/action-row-check.js';
 import { checkActions } from '../domain/check-actions.js';
 import type { ActionRow, Participant, TreatyDefinition } from '../domain/model.js';
 import { buildNameIndex, resolveParticipant } from '../domain/names.js';
@@ -10,7 +11,8 @@ import { ActionRowSchema, describeIssue, type PublishedRow, type ReportRow } fro
 import type { Ctx } from '../context.js';
 import { UsageError, UserError } from '../errors.js';
 import { actionRowsOf, decodeMtdsg, parseMtdsg, showsConsent, showsSignature, type MtdsgDocument } from '../formats/mtdsg.js';
-import { decodeText, detectFormat, readRecords, type InputFormat } from '../formats/read-actions.js';
+import { decodeText, detectFormat, readRecords, streamRecords, STREAMED_FORMATS, type InputFormat, type SourcedRecord, type StreamedFormat } from '../formats/read-actions.js';
+import { cannotRead, checkImportFile, fileHead } from '../formats/text-chunks.js';
 import type { ListResult } from '../formats/result.js';
 import { ACTION_COLUMNS } from '../store/bundled-data.js';
 import { writePublished, writeReports, type FactCounts } from '../store/fact-writes.js';
@@ -21,7 +23,7 @@ import type { IsoDate } from '../domain/dates.js';
 import { countsDiffer, type Check } from '../domain/checks.js';
 import { keepChecks } from '../store/checks.js';
 import { dataDateNote, dataDates, latestDateOn } from './data-date.js';
-import { factRows, readFactRows } from './import-facts.js';
+import { factRows, readFactRows, tableOf } from './import-facts.js';
 import { planResult } from './plan-result.js';
 
 export interface ImportOptions {
@@ -53,29 +55,47 @@ export function readInput(file: string, bytes: Uint8Array, format: InputFormat |
   if (text.trim() === '') throw new UserError(`${file}: the file is empty`);
   const facts = readFactRows(text, file, chosen);
   if (facts) return { file, ...facts };
-  const rows = readRecords(text, file, chosen, ACTION_COLUMNS).map(({ where, record }) => {
-    const parsed = ActionRowSchema.safeParse(record);
-    if (!parsed.success) throw new UserError(`${where}: ${describeIssue(parsed.error)}`);
-    return { where, row: parsed.data };
-  });
-  return { file, rows };
+  return { file, rows: checkedRows(readRecords(text, file, chosen, ACTION_COLUMNS)) };
 }
 
-/** Larger than any treaty data set we know (400,000 actions is about 60 MB of CSV). */
-const MAX_FILE_BYTES = 512 * 1024 * 1024;
+/** Enough of a file to tell its format and, from its header or first object, what table it holds. */
+const HEAD_BYTES = 64 * 1024;
+
+/**
+ * One file, read: action rows in CSV or NDJSON a piece at a time, each checked as it is read, so a
+ * bad row stops the reading on its line; other files (JSON, TSV, XML, facts) read whole.
+ */
+export function readInputFile(file: string, format: InputFormat | undefined): Input {
+  const size = checkImportFile(file);
+  const head = fileHead(file, HEAD_BYTES);
+  const chosen = format ?? detectFormat(file, new TextDecoder('latin1').decode(head.subarray(0, 512)));
+  const start = new TextDecoder('utf-8').decode(head);
+  const streamed = (STREAMED_FORMATS as readonly string[]).includes(chosen) && start.trim() !== '' && tableOf(start, chosen as StreamedFormat) === 'actions';
+  if (streamed) return { file, rows: checkedRows(streamRecords(file, chosen as StreamedFormat, ACTION_COLUMNS)) };
+  if (size <= head.length) return readInput(file, head, format);
+  return readInput(file, readFileBytes(file), format);
+}
+
+/** Each record checked by hand as it comes; a refused one is described by the schema, the reference. */
+function checkedRows(records: Iterable<SourcedRecord>): Located<ActionRow>[] {
+  const rows: Located<ActionRow>[] = [];
+  for (const { where, record } of records) {
+    const row = checkActionRow(record);
+    if ('refused' in row) {
+      const parsed = ActionRowSchema.safeParse(record);
+      throw new UserError(`${where}: ${parsed.success ? `${row.refused || 'row'}: not accepted` : describeIssue(parsed.error)}`);
+    }
+    rows.push({ where, row });
+  }
+  return rows;
+}
 
 export function readFileBytes(file: string): Uint8Array {
+  checkImportFile(file);
   try {
-    const stat = statSync(file);
-    if (stat.isDirectory()) throw new UserError(`cannot read ${file}: it is a directory`);
-    if (!stat.isFile()) throw new UserError(`cannot read ${file}: not a regular file`);
-    if (stat.size > MAX_FILE_BYTES) throw new UserError(`cannot read ${file}: larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
     return readFileSync(file);
   } catch (e) {
-    if (e instanceof UserError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
-    throw new UserError(`cannot read ${file}: ${why}`);
+    throw cannotRead(file, e);
   }
 }
 
@@ -96,7 +116,7 @@ export function depositaryRows(doc: MtdsgDocument, file: string, treaty: TreatyD
 
 export async function importFiles(ctx: Ctx, o: ImportOptions): Promise<ListResult> {
   // Everything that needs no database is checked first: a bad file changes no byte.
-  const inputs = o.files.map((file) => readInput(file, readFileBytes(file), o.format));
+  const inputs = o.files.map((file) => readInputFile(file, o.format));
   if (o.source !== undefined && inputs.every((i) => !('document' in i))) {
     throw new UsageError('--source applies to depositary XML status pages; CSV, TSV and JSON rows carry their own source column');
   }

@@ -1,0 +1,123 @@
+// A file read as UTF-8 text a piece at a time, with its size capped while it is read: an import of
+// any size holds one piece of the file in memory, never the whole of it.
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { countText, MAX_IMPORT_BYTES } from '../domain/limits.js';
+import { UserError } from '../errors.js';
+
+const PIECE_BYTES = 1 << 20;
+
+/** Why a file cannot be opened, in the words the other readers use. */
+export function cannotRead(file: string, e: unknown): UserError {
+  if (e instanceof UserError) return e;
+  const code = (e as NodeJS.ErrnoException).code;
+  const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
+  return new UserError(`cannot read ${file}: ${why}`);
+}
+
+/** Refuses what is not a regular file of at most `maxBytes`, before it is opened (a FIFO would block the open). */
+export function checkImportFile(file: string, maxBytes = MAX_IMPORT_BYTES): number {
+  try {
+    const stat = statSync(file);
+    if (stat.isDirectory()) throw new UserError(`cannot read ${file}: it is a directory`);
+    if (!stat.isFile()) throw new UserError(`cannot read ${file}: not a regular file`);
+    if (stat.size > maxBytes) throw tooLarge(file, maxBytes);
+    return stat.size;
+  } catch (e) {
+    throw cannotRead(file, e);
+  }
+}
+
+function tooLarge(file: string, maxBytes: number): UserError {
+  return new UserError(`cannot read ${file}: larger than ${countText(maxBytes / 2 ** 20)} MB, the most an import takes`, 'split the file, or import the treaties one file each');
+}
+
+/** The first bytes of a file (at most `count`): enough to tell its format and its header. */
+export function fileHead(file: string, count: number): Uint8Array {
+  checkImportFile(file);
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (e) {
+    throw cannotRead(file, e);
+  }
+  try {
+    const buffer = Buffer.alloc(count);
+    return buffer.subarray(0, readSync(fd, buffer, 0, count, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The text of a file in pieces, a byte-order mark dropped. Bytes that are not UTF-8 or not text (NUL)
+ * are refused with their line, as soon as the piece that holds them is read.
+ */
+export function* textChunks(file: string, maxBytes = MAX_IMPORT_BYTES): Generator<string> {
+  checkImportFile(file, maxBytes);
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (e) {
+    throw cannotRead(file, e);
+  }
+  try {
+    if (!fstatSync(fd).isFile()) throw new UserError(`cannot read ${file}: not a regular file`);
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    const buffer = Buffer.allocUnsafe(PIECE_BYTES);
+    let total = 0;
+    let lines = 1;
+    // The bytes of a character the previous piece ended inside: none is a line break.
+    let carried: Uint8Array = new Uint8Array(0);
+    for (;;) {
+      const n = readSync(fd, buffer, 0, PIECE_BYTES, null);
+      if (n === 0) break;
+      total += n;
+      // The size was checked before; a file that grows while it is read is held to it too.
+      if (total > maxBytes) throw tooLarge(file, maxBytes);
+      const bytes = buffer.subarray(0, n);
+      if (bytes.includes(0)) throw new UserError(`${file}: not a text file (it contains NUL bytes)`);
+      let text: string;
+      try {
+        text = decoder.decode(bytes, { stream: true });
+      } catch {
+        const bad = firstInvalidUtf8(Buffer.concat([carried, bytes]));
+        throw new UserError(`${file}:${lines + bad.line - 1}: not valid UTF-8 (byte 0x${bad.byte.toString(16).padStart(2, '0')})`, 'save the file as UTF-8');
+      }
+      for (let i = bytes.indexOf(10); i !== -1; i = bytes.indexOf(10, i + 1)) lines += 1;
+      let start = n;
+      while (start > 0 && n - start < 3 && bytes[start - 1]! >= 0x80) start -= 1;
+      carried = Uint8Array.from(bytes.subarray(start));
+      if (text !== '') yield text;
+    }
+    try {
+      decoder.decode();
+    } catch {
+      throw new UserError(`${file}:${lines}: not valid UTF-8 (the file ends inside a character)`, 'save the file as UTF-8');
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Where the first byte that starts no valid UTF-8 sequence is, and its line. */
+export function firstInvalidUtf8(bytes: Uint8Array): { line: number; byte: number } {
+  let line = 1;
+  const continuation = (i: number) => i < bytes.length && (bytes[i]! & 0xc0) === 0x80;
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    let need = -1;
+    if (b < 0x80) need = 0;
+    else if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) need = 2;
+    else if (b >= 0xf0 && b <= 0xf4) need = 3;
+    let ok = need >= 0;
+    for (let k = 1; ok && k <= need; k++) ok = continuation(i + k);
+    // Overlong forms, surrogates and code points past U+10FFFF are not UTF-8 either.
+    if (ok && need === 2) ok = !(b === 0xe0 && bytes[i + 1]! < 0xa0) && !(b === 0xed && bytes[i + 1]! >= 0xa0);
+    if (ok && need === 3) ok = !(b === 0xf0 && bytes[i + 1]! < 0x90) && !(b === 0xf4 && bytes[i + 1]! >= 0x90);
+    if (!ok) return { line, byte: b };
+    if (b === 0x0a) line += 1;
+    i += need + 1;
+  }
+  return { line, byte: 0 };
+}
