@@ -11,13 +11,14 @@ import { ActionRowSchema, describeIssue, type PublishedRow, type ReportRow } fro
 import type { Ctx } from '../context.js';
 import { UsageError, UserError } from '../errors.js';
 import { actionRowsOf, decodeMtdsg, parseMtdsg, showsConsent, showsSignature, type MtdsgDocument } from '../formats/mtdsg.js';
-import { decodeText, detectFormat, readRecords, streamRecords, STREAMED_FORMATS, type InputFormat, type SourcedRecord, type StreamedFormat } from '../formats/read-actions.js';
+import { decodeText, detectFormat, LineRecord, readRecords, streamRecords, STREAMED_FORMATS, type InputFormat, type SourcedRecord, type StreamedFormat } from '../formats/read-actions.js';
 import { cannotRead, checkImportFile, fileHead } from '../formats/text-chunks.js';
 import type { ListResult } from '../formats/result.js';
 import { ACTION_COLUMNS } from '../store/bundled-data.js';
 import { writePublished, writeReports, type FactCounts } from '../store/fact-writes.js';
 import type { Store } from '../store/store.js';
-import { actionWriter, storedActions, writeTransaction } from '../store/writes.js';
+import { applyBulk } from '../store/bulk-import.js';
+import { storedActions, writeTransaction } from '../store/writes.js';
 import { setDataAsOf } from '../store/data-date.js';
 import type { IsoDate } from '../domain/dates.js';
 import { countsDiffer, type Check } from '../domain/checks.js';
@@ -76,16 +77,43 @@ export function readInputFile(file: string, format: InputFormat | undefined): In
   return readInput(file, readFileBytes(file), format);
 }
 
+/** A row and its line, without making its "file:line" text: a message asks for few of them. */
+class RowOnLine implements Located<ActionRow> {
+  constructor(
+    private readonly file: string,
+    private readonly line: number,
+    readonly row: ActionRow,
+  ) {}
+
+  get where(): string {
+    return `${this.file}:${this.line}`;
+  }
+}
+
+/** Distinct texts kept once (treaties, codes, actions, dates repeat on every row), up to a bound. */
+const SHARED_TEXTS = 200_000;
+
 /** Each record checked by hand as it comes; a refused one is described by the schema, the reference. */
 function checkedRows(records: Iterable<SourcedRecord>): Located<ActionRow>[] {
   const rows: Located<ActionRow>[] = [];
-  for (const { where, record } of records) {
-    const row = checkActionRow(record);
+  const shared = new Map<string, string>();
+  const once = (text: string): string => {
+    const kept = shared.get(text);
+    if (kept !== undefined) return kept;
+    if (shared.size < SHARED_TEXTS) shared.set(text, text);
+    return text;
+  };
+  for (const sourced of records) {
+    const row = checkActionRow(sourced.record);
     if ('refused' in row) {
-      const parsed = ActionRowSchema.safeParse(record);
-      throw new UserError(`${where}: ${parsed.success ? `${row.refused || 'row'}: not accepted` : describeIssue(parsed.error)}`);
+      const parsed = ActionRowSchema.safeParse(sourced.record);
+      throw new UserError(`${sourced.where}: ${parsed.success ? `${row.refused || 'row'}: not accepted` : describeIssue(parsed.error)}`);
     }
-    rows.push({ where, row });
+    row.treaty = once(row.treaty);
+    row.code = once(row.code);
+    row.action = once(row.action) as ActionRow['action'];
+    row.date = once(row.date);
+    rows.push(sourced instanceof LineRecord ? new RowOnLine(sourced.file, sourced.line, row) : { where: sourced.where, row });
   }
   return rows;
 }
@@ -128,7 +156,8 @@ export async function importInputs(ctx: Ctx, inputs: readonly Input[], o: Omit<I
   return ctx.withStore(o.db, 'write', (store) => {
     const { rows, notes, found } = collect(inputs, store, o.source, o.fetchedOn);
     const treaties = new Map(store.definitions().map((t) => [t.id, t]));
-    const problems = checkActions(rows, treaties, new Set(store.participants().keys()));
+    // A repeated row is found by planAdd, on the same words: one map of every key, not two.
+    const problems = checkActions(rows, treaties, new Set(store.participants().keys()), { repeats: false });
     throwFirst(problems);
     const facts = factRows(inputs, treaties, new Set(store.participants().keys()));
     let plan: Plan | undefined;
@@ -141,7 +170,7 @@ export async function importInputs(ctx: Ctx, inputs: readonly Input[], o: Omit<I
       const planned = planAdd(storedActions(store.db, [...new Set(rows.map((r) => r.row.treaty))]), rows, o.replace);
       throwFirst(planned.problems);
       plan = planned.plan;
-      if (!o.dryRun && !isEmpty(plan)) actionWriter(store.db, o.command, ctx.now()).apply(plan);
+      if (!o.dryRun && !isEmpty(plan)) applyBulk(store.db, plan, o.command, ctx.now());
       for (const [treaty, { date, how, counts }] of dataDates(inputs, rows, o, treaties)) {
         if (o.dryRun || setDataAsOf(store.db, treaty, date, dataDateNote(how, date), o.command, ctx.now(), counts)) notes.push(`${treaty}: ${dataDateNote(how, date)}`);
       }
@@ -195,3 +224,4 @@ function throwFirst(problems: readonly { where: string; message: string; hint?: 
   const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length === 2 ? '' : 's'}; nothing was imported)` : ' (nothing was imported)';
   throw new UserError(`${first.where}: ${first.message}`, `${first.hint ? `${first.hint}; ` : ''}fix the file and import again${more}`);
 }
+

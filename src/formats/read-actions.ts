@@ -61,6 +61,19 @@ export function readRecords(text: string, file: string, format: Exclude<InputFor
 }
 
 // TSV has no quoting: a tab, newline, carriage return or backslash in a value is escaped (\t \n \r \\).
+/** A record and its line; the "file:line" text is made only when a message asks for it. */
+export class LineRecord implements SourcedRecord {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly record: unknown,
+  ) {}
+
+  get where(): string {
+    return `${this.file}:${this.line}`;
+  }
+}
+
 /** The formats read a record at a time, in pieces of the file: the rest are read whole. */
 export const STREAMED_FORMATS = ['csv', 'ndjson'] as const satisfies readonly InputFormat[];
 export type StreamedFormat = (typeof STREAMED_FORMATS)[number];
@@ -75,7 +88,7 @@ const MAX_NDJSON_LINE = 8 * MAX_FIELD_LENGTH + 1000;
 export function* streamRecords(file: string, format: StreamedFormat, columns: readonly string[]): Generator<SourcedRecord> {
   const pieces = textChunks(file);
   if (format === 'csv') {
-    for (const { line, record } of csvObjects(pieces, file, columns)) yield { where: `${file}:${line}`, record };
+    for (const { line, record } of csvObjects(pieces, file, columns)) yield new LineRecord(file, line, record);
     return;
   }
   let empty = true;
@@ -88,7 +101,7 @@ export function* streamRecords(file: string, format: StreamedFormat, columns: re
     } catch (e) {
       throw new UserError(`${file}:${line}: not valid JSON: ${jsonReason(e as Error)}`);
     }
-    yield { where: `${file}:${line}`, record };
+    yield new LineRecord(file, line, record);
   }
   if (empty) throw new UserError(`${file}: the file is empty`);
 }
