@@ -12,7 +12,9 @@ import type { Ctx } from '../context.js';
 import { UsageError, UserError } from '../errors.js';
 import { actionRowsOf, decodeMtdsg, parseMtdsg, showsConsent, showsSignature, type MtdsgDocument } from '../formats/mtdsg.js';
 import { decodeText, detectFormat, LineRecord, readRecords, streamRecords, STREAMED_FORMATS, type InputFormat, type SourcedRecord, type StreamedFormat } from '../formats/read-actions.js';
-import { cannotRead, checkImportFile, fileHead } from '../formats/text-chunks.js';
+import { cannotRead, checkImportFile, fileHead, tooLarge } from '../formats/text-chunks.js';
+import { MAX_PAGE_BYTES, MAX_WHOLE_IMPORT_BYTES } from '../domain/limits.js';
+import { readCappedFile } from '../read-capped-file.js';
 import type { ListResult } from '../formats/result.js';
 import { ACTION_COLUMNS } from '../store/bundled-data.js';
 import { writePublished, writeReports, type FactCounts } from '../store/fact-writes.js';
@@ -70,9 +72,16 @@ export function readInputFile(file: string, format: InputFormat | undefined): In
   const size = checkImportFile(file);
   const head = fileHead(file, HEAD_BYTES);
   const chosen = format ?? detectFormat(file, new TextDecoder('latin1').decode(head.subarray(0, 512)));
+  // A status page takes many times its size to parse: the cap of add and sync.
+  if (chosen === 'xml') return readInput(file, readCappedFile(file, MAX_PAGE_BYTES, 'a status page'), chosen);
   const start = new TextDecoder('utf-8').decode(head);
   const streamed = (STREAMED_FORMATS as readonly string[]).includes(chosen) && start.trim() !== '' && tableOf(start, chosen as StreamedFormat) === 'actions';
   if (streamed) return { file, rows: checkedRows(streamRecords(file, chosen as StreamedFormat, ACTION_COLUMNS)) };
+  // What the first bytes show is said before the size: a binary file is not a text file too large.
+  if (size > MAX_WHOLE_IMPORT_BYTES) {
+    if (head.includes(0)) throw new UserError(`${file}: not a text file (it contains NUL bytes)`);
+    throw tooLarge(file, MAX_WHOLE_IMPORT_BYTES);
+  }
   if (size <= head.length) return readInput(file, head, format);
   return readInput(file, readFileBytes(file), format);
 }

@@ -2,7 +2,7 @@
 // any size holds one piece of the file in memory, never the whole of it.
 import { isUtf8 } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
-import { countText, MAX_IMPORT_BYTES } from '../domain/limits.js';
+import { MAX_IMPORT_BYTES, megabytes } from '../domain/limits.js';
 import { UserError } from '../errors.js';
 
 // Under Node's threshold for external strings (about 1 MB): a piece of ASCII becomes a one-byte string
@@ -30,8 +30,8 @@ export function checkImportFile(file: string, maxBytes = MAX_IMPORT_BYTES): numb
   }
 }
 
-function tooLarge(file: string, maxBytes: number): UserError {
-  return new UserError(`cannot read ${file}: larger than ${countText(maxBytes / 2 ** 20)} MB, the most an import takes`, 'split the file, or import the treaties one file each');
+export function tooLarge(file: string, maxBytes: number): UserError {
+  return new UserError(`cannot read ${file}: larger than ${megabytes(maxBytes)}, the most an import of this kind of file may be`, maxBytes < MAX_IMPORT_BYTES ? `CSV and NDJSON are read a piece at a time, up to ${megabytes(MAX_IMPORT_BYTES)}` : 'split the file, or import the treaties one file each');
 }
 
 /** The first bytes of a file (at most `count`): enough to tell its format and its header. */

@@ -71,5 +71,5 @@ it('refuses a note one character over the field limit, and takes one at the limi
   expect(checkActionRow(row)).toMatchObject({ note: row.note });
   expect(checkActionRow({ ...row, note: long(MAX_FIELD_LENGTH + 1) })).toEqual({ refused: 'note' });
   const zod = ActionRowSchema.safeParse({ ...row, note: long(MAX_FIELD_LENGTH + 1) });
-  expect(zod.success ? '' : zod.error.issues[0]!.message).toBe('too long (10,001 characters; a field holds at most 10,000)');
+  expect(zod.success ? '' : zod.error.issues[0]!.message).toBe('10,001 characters long; the most a field may hold is 10,000');
 });
