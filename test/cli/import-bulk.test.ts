@@ -1,6 +1,6 @@
 // A large import: the indexes dropped for it are built again as the schema made them, the data is
 // what the rows say, a re-import of the same file writes nothing, and a bad row late in the file
-// leaves every byte of the database as it was.
+// leaves every byte of the database as it was; files past the caps of what is read whole are refused.
 import Database from 'better-sqlite3';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -68,5 +68,20 @@ it('refuses a bad row on the last line with its line and reason, the database by
   const r = await runMain(['import', file], env);
   expect(r.code).toBe(1);
   expect(r.stderr.split('\n')[0]).toBe(`error: ${file}:${ROWS + 1}: date: "2025-02-30" is not a real date like 2025-10-25`);
+  expect(readFileSync(env.TREATY_DB!).equals(bytes)).toBe(true);
+});
+
+it('refuses a JSON array past the 32 MB it reads whole, pointing at NDJSON and CSV, and a status page past 4 MB', async () => {
+  const env = envWithDb();
+  const bytes = readFileSync(env.TREATY_DB!);
+  const json = join(env.HOME!, 'big.json');
+  writeFileSync(json, `[${' '.repeat(33 * 1024 * 1024)}]`);
+  const r = await runMain(['import', json], env);
+  expect(r.code).toBe(1);
+  expect(r.stderr).toBe(`error: cannot read ${json}: larger than 32 MB, the most an import of this kind of file may be\nhint: CSV and NDJSON are read a piece at a time, up to 128 MB\n`);
+  const xml = join(env.HOME!, 'page.xml');
+  writeFileSync(xml, `<?xml version="1.0"?><Document>${' '.repeat(5 * 1024 * 1024)}</Document>`);
+  const page = await runMain(['import', xml], env);
+  expect(page).toMatchObject({ code: 1, stderr: `error: cannot read ${xml}: larger than 4 MB, the most a status page may be\n` });
   expect(readFileSync(env.TREATY_DB!).equals(bytes)).toBe(true);
 });
