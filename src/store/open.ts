@@ -53,27 +53,33 @@ export interface Opened {
   discard(): void;
 }
 
+/** Makes a connection tell the user when one of its writes waits for the lock (see OpenOptions.onLockWait). */
+type Watch = (db: Db) => void;
+
 export async function openDatabase(path: string, mode: OpenMode, options: OpenOptions): Promise<Opened> {
-  const opened = await openOrCreate(path, mode, options);
   const { onLockWait } = options;
-  if (onLockWait) tellWhenWaiting(opened.db, (limit) => onLockWait(`waiting for another treaty command to finish writing to ${path} (up to ${limit} s)...\n`));
+  const watch: Watch = (db) => {
+    if (onLockWait) tellWhenWaiting(db, (limit) => onLockWait(`waiting for another treaty command to finish writing to ${path} (up to ${limit} s)...\n`));
+  };
+  const opened = await openOrCreate(path, mode, options, watch);
+  watch(opened.db);
   return opened;
 }
 
-async function openOrCreate(path: string, mode: OpenMode, options: OpenOptions): Promise<Opened> {
-  if (inspect(path) === 'sqlite') return openExisting(path, mode);
+async function openOrCreate(path: string, mode: OpenMode, options: OpenOptions, watch: Watch): Promise<Opened> {
+  if (inspect(path) === 'sqlite') return openExisting(path, mode, watch);
   prepareFolder(path, options);
   // A new database holds the first command's own write before it is placed, so that a first command
   // that fails leaves no file. Two such files cannot both be placed, and the write of the one left
   // out would be lost: creators therefore take turns, and one that waited finds the database made
   // and opens it like any other.
   const release = takeCreationLock(path);
-  if (release === 'made') return openExisting(path, mode);
+  if (release === 'made') return openExisting(path, mode, watch);
   let temp: string | undefined;
   try {
     if (inspect(path) === 'sqlite') {
       release();
-      return openExisting(path, mode);
+      return openExisting(path, mode, watch);
     }
     temp = await create(path, options);
     // Read-write even for a read command: the file is ours alone, and closing a writer leaves no -wal/-shm behind.
@@ -106,7 +112,7 @@ async function openOrCreate(path: string, mode: OpenMode, options: OpenOptions):
   }
 }
 
-function openExisting(path: string, mode: OpenMode): Opened {
+function openExisting(path: string, mode: OpenMode, watch: Watch): Opened {
   if (mode === 'write') refuseUnwritable(path);
   let db = connect(path, mode);
   const version = checkOurs(db, path);
@@ -114,6 +120,7 @@ function openExisting(path: string, mode: OpenMode): Opened {
     db.close();
     // An older file is brought up to date by a write open, then reopened as asked.
     const writer = connect(path, 'write');
+    watch(writer);
     try {
       migrate(writer);
     } catch (e) {

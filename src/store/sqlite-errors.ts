@@ -48,11 +48,12 @@ export function describeSqliteError(e: Error & { code: string }, path: string | 
   const db = path === undefined ? 'the database' : `database ${path}`;
   const sqlite = `(SQLite: ${e.message})`;
   switch (sqliteProblem(e.code)) {
-    case 'busy':
-      return new UserError(
-        `${db} is locked: another treaty command is still writing to it after ${LOCK_WAIT_SECONDS} s; nothing was changed`,
-        'run the command again when the other one is done',
-      );
+    case 'busy': {
+      // Only the stepped wait (lock-wait.ts) knows how long it waited; a busy error from elsewhere claims no length.
+      const waited = (e as { waitedMs?: unknown }).waitedMs;
+      const still = typeof waited === 'number' ? `still writing to it after ${Math.round(waited / 1000)} s` : 'writing to it';
+      return new UserError(`${db} is locked: another treaty command is ${still}; nothing was changed`, 'run the command again when the other one is done');
+    }
     case 'readonly-folder':
       return unreadableFolder(path);
     case 'readonly':
