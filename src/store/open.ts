@@ -9,7 +9,7 @@ import { removeStaleTemps, tempPathBeside } from '../temp-files.js';
 import { migrate } from './migrate.js';
 import { APPLICATION_ID, SCHEMA_VERSION } from './migrations.js';
 import { tellWhenWaiting } from './lock-wait.js';
-import { describeSqliteError, isSqliteError, sqliteProblem, unreadableFolder } from './sqlite-errors.js';
+import { describeSqliteError, isSqliteError, sqliteProblem, unreadableFolder, upgradeNeedsWrite } from './sqlite-errors.js';
 
 export type Db = Database;
 export type OpenMode = 'read' | 'write';
@@ -118,6 +118,7 @@ function openExisting(path: string, mode: OpenMode, watch: Watch): Opened {
   const version = checkOurs(db, path);
   if (version < SCHEMA_VERSION) {
     db.close();
+    refuseUpgrade(path, 'read', version);
     // An older file is brought up to date by a write open, then reopened as asked.
     const writer = connect(path, 'write');
     watch(writer);
@@ -319,13 +320,42 @@ function connect(path: string, mode: OpenMode): Db {
  */
 function refuseUnwritable(path: string): void {
   const why = writeBlocker(path) ?? writeBlocker(dirname(path));
-  if (why === 'EROFS') throw new UserError(`cannot change database ${path}: it is on a read-only file system; nothing was changed`, 'reads still work; to change it, copy it somewhere writable (treaty db backup COPY) and use --db COPY');
+  if (why === 'EROFS') {
+    refuseUpgrade(path, 'change', readableVersion(path));
+    throw new UserError(`cannot change database ${path}: it is on a read-only file system; nothing was changed`, 'reads still work; to change it, copy it somewhere writable (treaty db backup COPY) and use --db COPY');
+  }
   if (why === undefined) return;
   if (writeBlocker(dirname(path)) !== undefined) {
     // Then SQLite cannot make its -shm file there either, and reads fail too: the hint is a copy.
     throw new UserError(`cannot change database ${path}: its folder ${dirname(path)} is not writable for this user (SQLite keeps its journal beside the file); nothing was changed`, unreadableFolder(path).hint);
   }
+  refuseUpgrade(path, 'change', readableVersion(path));
   throw new UserError(`cannot change database ${path}: the file is read-only for this user; nothing was changed`, 'reads still work; to change it, make it writable (chmod u+w), or work on a copy (treaty db backup COPY, then --db COPY)');
+}
+
+/**
+ * An older file is upgraded before anything reads it, and the upgrade is a write: on a file that
+ * cannot be written, "reads still work" would be false, and what works is said instead.
+ */
+function refuseUpgrade(path: string, doing: 'read' | 'change', version: number | undefined): void {
+  if (version === undefined || version >= SCHEMA_VERSION) return;
+  const blocker = writeBlocker(path);
+  if (blocker === undefined) return;
+  const wal = statSync(`${path}-wal`, { throwIfNoEntry: false });
+  throw upgradeNeedsWrite({ path, doing, version, latest: SCHEMA_VERSION, reason: blocker === 'EROFS' ? 'mount' : 'file', walPending: wal !== undefined && wal.size > 0 });
+}
+
+/** The schema of a file this user can only read, when it is a treaty database; undefined otherwise. */
+function readableVersion(path: string): number | undefined {
+  let version: number | undefined;
+  try {
+    const db = connect(path, 'read');
+    version = checkOurs(db, path);
+    db.close();
+  } catch {
+    // Unreadable, or not ours: the write's own refusal says enough.
+  }
+  return version;
 }
 
 function writeBlocker(file: string): string | undefined {
