@@ -171,6 +171,23 @@ export class WriteTx {
     this.prepare(`DELETE FROM ${t.name} WHERE ${keyWhere(t)}`).run(keyOf(t, key));
   }
 
+  /** How many rows a table holds now. */
+  count(name: FactTableName): number {
+    return (this.prepare(`SELECT count(*) AS n FROM ${TABLE[name].name}`).get() as { n: number }).n;
+  }
+
+  /**
+   * Runs `fn` with the table's secondary indexes dropped and builds them again after it, each from
+   * the statement the schema made it with (so it is the same index): for a bulk insert.
+   */
+  withIndexesRebuilt<T>(name: FactTableName, fn: () => T): T {
+    const indexes = this.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL").all(TABLE[name].name) as { name: string; sql: string }[];
+    for (const { name: index } of indexes) this.prepare(`DROP INDEX "${index.replaceAll('"', '""')}"`).run();
+    const out = fn();
+    for (const { sql } of indexes) this.prepare(sql).run();
+    return out;
+  }
+
   /** What a check found now is found on (checks.ts). */
   basis(treaty: string): string {
     return dataBasis(this.prepare, treaty);
