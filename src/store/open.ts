@@ -121,10 +121,11 @@ function openExisting(path: string, mode: OpenMode, options: OpenOptions, watch:
   if (version < SCHEMA_VERSION) {
     db.close();
     refuseUpgrade(path, 'read', version);
-    // A step that rewrites rows can take a while on a large database and is not something a read
-    // should risk: it waits for a write, which first copies the file beside itself.
+    // A step that rewrites rows first copies the file beside itself. On a small file (the bundled
+    // data and thousands of rows of one's own) that takes well under a second and a read does it;
+    // on a large one it can take long, and a read says to run a write instead.
     const rewrites = MIGRATIONS.some((m) => m.version > version && m.rewrites);
-    if (rewrites && mode === 'read') {
+    if (rewrites && mode === 'read' && statSync(path).size > READ_UPGRADE_BYTES) {
       throw new UserError(
         `database ${path} is at schema ${version}; this version of treaty keeps its change log as change sets (schema ${SCHEMA_VERSION}) and upgrades it on the next write`,
         'run a command that writes once, e.g. treaty db update --dry-run (a copy of the old file is kept beside it)',
@@ -152,6 +153,9 @@ function openExisting(path: string, mode: OpenMode, options: OpenOptions, watch:
   const close = () => db.close();
   return { db, keep: close, discard: close };
 }
+
+/** The largest file a read upgrades through a rewriting step itself. */
+const READ_UPGRADE_BYTES = 4 * 1024 * 1024;
 
 /** A consistent copy of the database under a name beside it that is not taken yet, made before an upgrade. */
 function copyBeside(db: Db, path: string, version: number): string {

@@ -128,7 +128,8 @@ describe('an older database on a file the user cannot write', () => {
     chmodSync(work, 0o777);
     const [command, ...rest] = [...asUser!, 'sh', '-c', `cp "${db}" copy.db && chmod u+w copy.db && "${process.execPath}" "${BIN}" --db copy.db treaties --csv`];
     const copied = spawnSync(command!, rest, { cwd: work, encoding: 'utf8', env });
-    expect(copied.stderr).toBe('');
+    // The copy is at the old schema: the read upgrades it (a small file), keeping the old one beside it.
+    expect(copied.stderr).toBe(`upgrading copy.db from schema ${older} to ${SCHEMA_VERSION}; the old file is kept as copy.db.schema-${older}\n`);
     expect(copied.status).toBe(0);
     expect(copied.stdout.split('\n')[0]).toMatch(/^id,/);
   });
@@ -254,7 +255,8 @@ describe('another command holding the write lock', () => {
     await reader.waited;
     lock.release();
     const code = await reader.closed;
-    expect(reader.run.stderr).toBe(`waiting for another treaty command to finish writing to ${db} (up to 60 s)...\n`);
+    // The copy of the old file is made first (a read, which the lock does not hold up), then the upgrade waits.
+    expect(reader.run.stderr).toBe(`upgrading ${db} from schema ${SCHEMA_VERSION - 1} to ${SCHEMA_VERSION}; the old file is kept as ${db}.schema-${SCHEMA_VERSION - 1}\nwaiting for another treaty command to finish writing to ${db} (up to 60 s)...\n`);
     expect(code).toBe(0);
     expect(reader.run.stdout.split('\n')[0]).toMatch(/^id,/);
     const upgraded = new Database(db, { readonly: true });

@@ -69,6 +69,8 @@ function oldDatabase(): { path: string; removed: string; replaced: string } {
   const pse = db.prepare("SELECT code, iso2, name, short_name, aliases, kind, un_group, groups, source, note FROM participants WHERE code = 'PSE'").get() as Record<string, unknown>;
   db.prepare("UPDATE participants SET un_group = 'none' WHERE code = 'PSE'").run();
   log.run('2026-02-05T00:00:00.000Z', 'treaty db update', 'participant', 'PSE', JSON.stringify(pse), JSON.stringify({ ...pse, un_group: 'none' }));
+  // Larger than a read upgrades itself (4 MB), as a database of one's own grows.
+  db.prepare("INSERT INTO meta (key, value) VALUES ('padding', printf('%.*c', 5000000, 'x'))").run();
   db.close();
   return { path, removed: actionKey(removed), replaced: actionKey(old) };
 }
@@ -78,7 +80,7 @@ describe('migration 7 from a schema-6 database with history', () => {
     const { path, removed, replaced } = oldDatabase();
     const env = cleanEnv(tempDir(), { TREATY_DB: path });
 
-    // A read does not rewrite the file: it says to run a write.
+    // A read does not rewrite a file this large: it says to run a write.
     const read = await run(['changes'], env);
     expect(read).toMatchObject({ code: 1, stdout: '' });
     expect(read.stderr).toMatch(/is at schema 6; .* upgrades it on the next write\nhint: run a command that writes once, e\.g\. treaty db update --dry-run/);
