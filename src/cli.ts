@@ -28,6 +28,7 @@ import { removeSpec } from './commands/remove.spec.js';
 import { reportSpec } from './commands/report.spec.js';
 import { statusSpec } from './commands/status.spec.js';
 import { syncSpec } from './commands/sync.spec.js';
+import { textsSpec } from './commands/texts.spec.js';
 import { timelineSpec } from './commands/timeline.spec.js';
 import { treatiesSpec } from './commands/treaties.spec.js';
 import { whatIfSpec } from './commands/what-if.spec.js';
@@ -39,7 +40,7 @@ export const VERSION = typeof __TREATY_VERSION__ === 'string' ? __TREATY_VERSION
 
 /** Every command, in the order help and the README list them. */
 export const COMMANDS: readonly AnySpec[] = [
-  statusSpec, participantsSpec, historySpec, exportSpec, treatiesSpec, compareSpec, explainSpec, whatIfSpec, paceSpec, timelineSpec,
+  statusSpec, participantsSpec, historySpec, textsSpec, exportSpec, treatiesSpec, compareSpec, explainSpec, whatIfSpec, paceSpec, timelineSpec,
   reportSpec, calendarSpec, recordSpec, removeSpec, importSpec, addSpec, changesSpec, undoSpec, syncSpec,
   dbPathSpec, dbCheckSpec, dbBackupSpec, dbUpdateSpec, completionSpec, completeSpec,
 ];
