@@ -1,13 +1,14 @@
 // treaty history <participant>...: what each participant did, in date order, with the depositary
 // reference and source of each action, and where it stands in each treaty.
 import type { IsoDate } from '../domain/dates.js';
-import { buildNameIndex } from '../domain/names.js';
+import { buildNameIndex, resolveParticipant } from '../domain/names.js';
 import { compareText } from '../domain/nearest.js';
 import { reportsAbout } from '../domain/reports.js';
 import { participantStates } from '../domain/status.js';
 import type { Ctx } from '../context.js';
 import type { HistoryResult, Row } from '../formats/result.js';
 import { requireParticipant } from '../participant-lookup.js';
+import { historyTexts, textAsHistoryRow } from './history-texts.js';
 
 export const HISTORY_COLUMNS = ['code', 'name', 'treaty', 'date', 'action', 'reference', 'source', 'note', 'status', 'in_force_on'] as const;
 
@@ -31,6 +32,10 @@ export async function history(ctx: Ctx, o: HistoryOptions): Promise<HistoryResul
     const standing = new Map<string, Row[]>(chosen.map((p) => [p.code, []]));
     const reported = new Map<string, Row[]>(chosen.map((p) => [p.code, []]));
     const rows: Row[] = [];
+    const codeOf = (name: string) => {
+      const r = resolveParticipant(name, index);
+      return r.kind === 'found' ? r.participant.code : null;
+    };
     for (const treaty of treaties) {
       const actions = store.actions(treaty.id, asOf);
       const states = new Map(participantStates(treaty, known, actions, asOf, { published: store.published(treaty.id) }).map((s) => [s.code, s]));
@@ -43,10 +48,13 @@ export async function history(ctx: Ctx, o: HistoryOptions): Promise<HistoryResul
           if (a.code !== p.code) continue;
           rows.push({ code: p.code, name: p.name, treaty: a.treaty, date: a.date, action: a.action, reference: a.reference, source: a.source, note: a.note, status: s.status, in_force_on: s.in_force_on });
         }
+        // The page gives most texts no date: those come after the participant's dated rows.
+        for (const t of historyTexts(treaty, actions, p.code, codeOf)) if (t.date === null || t.date <= asOf) rows.push(textAsHistoryRow(t, treaty, p, s));
       }
     }
     const order = new Map(chosen.map((p, i) => [p.code, i]));
-    rows.sort((a, b) => order.get(a.code as string)! - order.get(b.code as string)! || compareText(String(a.date), String(b.date)) || compareText(String(a.treaty), String(b.treaty)));
+    const dateKey = (r: Row) => (r.date === null ? '~' : String(r.date));
+    rows.sort((a, b) => order.get(a.code as string)! - order.get(b.code as string)! || compareText(dateKey(a), dateKey(b)) || compareText(String(a.treaty), String(b.treaty)));
     return {
       kind: 'history',
       participants: chosen.map((p) => ({ code: p.code, name: p.name, treaties: standing.get(p.code)!, reports: reported.get(p.code)! })),
