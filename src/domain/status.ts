@@ -1,5 +1,5 @@
 // Where a treaty and each of its participants stand as of a date (DESIGN §3).
-import { dataStale, datesUnknown, entryIntoForceDiffers, projectionRefused, type Check } from './checks.js';
+import { dataStale, datesUnknown, entryIntoForceDiffers, laterRuleUnknown, projectionRefused, type Check } from './checks.js';
 import { addDays, daysBetween, type IsoDate } from './dates.js';
 import { applyDelay } from './delay.js';
 import { conditionsOf, conditionStatuses, type ConditionEnv, type ConditionStatus } from './conditions.js';
@@ -233,5 +233,10 @@ function statusChecks(
   const unknown = states.filter((s) => s.date_unknown && s.consent_on === null && s.in_force_on === null).map((s) => s.code).sort();
   if (unknown.length > 0) checks.push(datesUnknown(unknown));
   if (reason?.code === 'data_too_old') checks.push(projectionRefused(reason));
+  // Parties whose instrument came after the threshold, where the rule gives no delay for them.
+  if (treaty.rule.later === null && eifOn !== null) {
+    const empty = states.filter((s) => s.consent_on !== null && s.in_force_on === null && s.status === 'consented').map((s) => s.code).sort();
+    if (empty.length > 0) checks.push(laterRuleUnknown(empty));
+  }
   return checks;
 }

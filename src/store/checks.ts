@@ -4,7 +4,7 @@
 // once either changes, the check is no longer shown: the data it spoke of is gone.
 import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import { isCheckCode, type Check } from '../domain/checks.js';
+import { isCheckCode, isStoredCheckCode, type Check } from '../domain/checks.js';
 
 /** What a check was found on: the definition's text and the treaty's actions (their number and latest id). */
 export function dataBasis(db: Database, treaty: string): string {
@@ -18,7 +18,7 @@ export function keepChecks(db: Database, treaty: string, checks: readonly Check[
   const basis = dataBasis(db, treaty);
   const insert = db.prepare('INSERT OR REPLACE INTO checks (treaty, code, detail, basis, found_at, command) VALUES (?, ?, ?, ?, ?, ?)');
   for (const c of checks) {
-    if (!isCheckCode(c.code)) throw new Error(`unknown check code "${c.code}"`);
+    if (!isStoredCheckCode(c.code)) throw new Error(`check code "${c.code}" is not one a write stores`);
     insert.run(treaty, c.code, JSON.stringify(c), basis, now, command);
   }
 }
