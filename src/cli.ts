@@ -16,6 +16,8 @@ import { calendarSpec } from './commands/calendar.spec.js';
 import { changesSpec, undoSpec } from './commands/changes.spec.js';
 import { compareSpec } from './commands/compare.spec.js';
 import { completeSpec, completionSpec } from './commands/completion.spec.js';
+import { dropSpec } from './commands/drop.spec.js';
+import { editSpec } from './commands/edit.spec.js';
 import { dbBackupSpec, dbCheckSpec, dbPathSpec, dbUpdateSpec } from './commands/db.spec.js';
 import { explainSpec } from './commands/explain.spec.js';
 import { exportSpec } from './commands/export.spec.js';
@@ -41,7 +43,7 @@ export const VERSION = typeof __TREATY_VERSION__ === 'string' ? __TREATY_VERSION
 /** Every command, in the order help and the README list them. */
 export const COMMANDS: readonly AnySpec[] = [
   statusSpec, participantsSpec, historySpec, textsSpec, exportSpec, treatiesSpec, compareSpec, explainSpec, whatIfSpec, paceSpec, timelineSpec,
-  reportSpec, calendarSpec, recordSpec, removeSpec, importSpec, addSpec, changesSpec, undoSpec, syncSpec,
+  reportSpec, calendarSpec, recordSpec, removeSpec, importSpec, addSpec, editSpec, dropSpec, changesSpec, undoSpec, syncSpec,
   dbPathSpec, dbCheckSpec, dbBackupSpec, dbUpdateSpec, completionSpec, completeSpec,
 ];
 

@@ -6,6 +6,7 @@ import { UserError } from '../errors.js';
 import type { ListResult } from '../formats/result.js';
 import { actionWriter, storedActions, writeTransaction, type ChangeRecord } from '../store/writes.js';
 import { planResult } from './plan-result.js';
+import { undoTreatyChange } from '../store/treaty-writes.js';
 
 export const CHANGE_COLUMNS = ['id', 'at', 'command', 'entity', 'key', 'before', 'after'] as const;
 
@@ -71,7 +72,11 @@ export async function undo(ctx: Ctx, o: UndoOptions): Promise<ListResult> {
     writeTransaction(store.db, () => {
       const change = store.db.prepare('SELECT id, at, command, entity, key, before, after FROM changes WHERE id = ?').get(o.id) as ChangeRecord | undefined;
       if (!change) throw new UserError(`no change number ${o.id}`, 'list them with: treaty changes');
-      if (change.entity !== 'action') throw new UserError(`change ${o.id} is to a ${change.entity} row; only changes to actions can be undone`);
+      if (change.entity === 'treaty') {
+        summary = undoTreatyChange(store.db, change, o.command, ctx.now(), o.dryRun);
+        return;
+      }
+      if (change.entity !== 'action') throw new UserError(`change ${o.id} is to a ${change.entity} row; only changes to actions and treaties can be undone`);
       const before = change.before === null ? null : (JSON.parse(change.before) as ActionRow);
       const after = change.after === null ? null : (JSON.parse(change.after) as ActionRow);
       const probe = (after ?? before)!;

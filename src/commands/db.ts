@@ -14,6 +14,8 @@ import { SCHEMA_VERSION } from '../store/migrations.js';
 import type { Store } from '../store/store.js';
 import { checkOutputTarget, tempPathBeside } from '../ui/output-file.js';
 import { actionWriter, writeTransaction } from '../store/writes.js';
+import { droppedTreaties, userEdits } from '../store/treaty-writes.js';
+import { keepUserEdits } from '../domain/treaty-edits.js';
 
 const CHECK_COLUMNS = ['check', 'value'] as const;
 
@@ -80,8 +82,20 @@ export async function dbBackup(ctx: Ctx, db: string | undefined, target: string,
  */
 export async function dbUpdate(ctx: Ctx, db: string | undefined, dryRun: boolean, command: string): Promise<ListResult> {
   const { bundledDataDir, loadBundledData } = await import('../store/bundled-data.js');
-  const bundled = loadBundledData(bundledDataDir(ctx.env));
+  const release = loadBundledData(bundledDataDir(ctx.env));
   return ctx.withStore(db, 'write', (store) => {
+    // A treaty the user dropped stays dropped, and what the user edited in a definition stays edited.
+    const dropped = droppedTreaties(store.db);
+    const edits = userEdits(store.db);
+    const stays = (r: { treaty: string }) => !dropped.has(r.treaty);
+    const current = new Map(store.definitions().map((t) => [t.id, t]));
+    const bundled = {
+      ...release,
+      treaties: release.treaties.filter((t) => !dropped.has(t.id)).map((t) => (edits.has(t.id) && current.has(t.id) ? keepUserEdits(t, current.get(t.id)!, edits.get(t.id)!) : t)),
+      actions: release.actions.filter(stays),
+      published: release.published.filter(stays),
+      reports: release.reports.filter(stays),
+    };
     let added = 0;
     let treaties = 0;
     let participants = 0;
