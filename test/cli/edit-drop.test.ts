@@ -78,6 +78,16 @@ describe('treaty edit', () => {
     expect((await lastChange(env)).id).toBe(before.id);
   });
 
+  it('--dry-run says what would change and changes no byte', async () => {
+    const env = await withAtt();
+    const before = fingerprint(env.TREATY_DB!);
+    const r = await run(['edit', 'att', '--title', 'Another title', '--dry-run', '--json'], env);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual([{ field: 'title', before: 'Arms Trade Treaty', after: 'Another title' }]);
+    expect(r.stderr).toMatch(/^would edit treaty XXVI-8: title/);
+    expect(fingerprint(env.TREATY_DB!)).toBe(before);
+  });
+
   it('is undone by treaty undo, and a later edit must be undone first', async () => {
     const env = await withAtt();
     const original = await definition(env, 'XXVI-8');
