@@ -5,7 +5,7 @@
 // fields a user edited keep the user's values.
 import type { Database } from 'better-sqlite3';
 import type { TreatyDefinition } from '../domain/model.js';
-import type { EditableField } from '../domain/treaty-edits.js';
+import { EDITABLE_FIELDS, keepUserEdits, type EditableField } from '../domain/treaty-edits.js';
 import { UserError } from '../errors.js';
 import type { ChangeRecord } from './writes.js';
 
@@ -18,6 +18,8 @@ interface TreatyRecord {
 /** What an edit's change row holds after the edit: the fields the user has edited so far, with this one. */
 interface EditedState extends TreatyRecord {
   user_fields: EditableField[];
+  /** The fields this change itself edited: undo puts back only these. */
+  fields?: EditableField[];
 }
 
 /** Everything under a treaty, as the drop's change row keeps it for undo. */
@@ -86,7 +88,7 @@ export function editTreaty(db: Database, next: TreatyDefinition, fields: readonl
   db.prepare('UPDATE treaties SET short_title = ?, title = ?, definition = ? WHERE id = ?').run(next.short_title, next.title, JSON.stringify(next), next.id);
   setAliases(db, next.id, next.aliases);
   const user_fields = [...new Set([...userFieldsOf(db, next.id), ...fields])].sort() as EditableField[];
-  const after: EditedState = { definition: next, aliases: aliasesOf(db, next.id), user_fields };
+  const after: EditedState = { definition: next, aliases: aliasesOf(db, next.id), user_fields, fields: [...fields].sort() };
   log(db, now, command, `${next.id}|definition`, before, after);
 }
 
@@ -155,6 +157,10 @@ function restore(db: Database, t: DroppedTreaty): void {
   for (const c of t.checks) check.run(c);
 }
 
+function fieldOf(t: TreatyDefinition, f: EditableField): unknown {
+  return f === 'status_page' ? (t.depositary.status_xml ?? null) : t[f];
+}
+
 /** Reverses one logged change to a treaty (an edit or a drop); the reversal is logged too. */
 export function undoTreatyChange(db: Database, change: ChangeRecord, command: string, now: string, dryRun: boolean): string {
   if (change.key.endsWith('|drop') && change.after === null) {
@@ -169,17 +175,23 @@ export function undoTreatyChange(db: Database, change: ChangeRecord, command: st
     const before = JSON.parse(change.before) as TreatyRecord;
     const after = JSON.parse(change.after) as EditedState;
     const id = before.definition.id;
-    const now_ = db.prepare('SELECT definition FROM treaties WHERE id = ?').get(id) as { definition: string } | undefined;
-    if (!now_ || JSON.stringify(JSON.parse(now_.definition)) !== JSON.stringify(after.definition) || JSON.stringify(aliasesOf(db, id)) !== JSON.stringify(after.aliases)) {
+    const stored = db.prepare('SELECT definition FROM treaties WHERE id = ?').get(id) as { definition: string } | undefined;
+    const current = stored ? (JSON.parse(stored.definition) as TreatyDefinition) : null;
+    // Only this edit's fields are compared and put back: db update may have refreshed the rest since.
+    const fields = new Set<EditableField>(after.fields ?? EDITABLE_FIELDS);
+    const same = (a: TreatyDefinition, b: TreatyDefinition) => EDITABLE_FIELDS.every((f) => !fields.has(f) || JSON.stringify(fieldOf(a, f)) === JSON.stringify(fieldOf(b, f)));
+    if (!current || !same(current, after.definition)) {
       throw new UserError(`change ${change.id} cannot be undone: treaty ${id} has changed since`, 'undo the later changes first; see: treaty changes --treaty ' + id);
     }
     if (!dryRun) {
       // The fields edited before this edit stay the user's; this edit's own return to db update's care.
       const previous = db.prepare("SELECT after FROM changes WHERE entity = 'treaty' AND key = ? AND id < ? ORDER BY id DESC LIMIT 1").get(change.key, change.id) as { after: string | null } | undefined;
       const user_fields = previous?.after ? ((JSON.parse(previous.after) as Partial<EditedState>).user_fields ?? []) : [];
-      db.prepare('UPDATE treaties SET short_title = ?, title = ?, definition = ? WHERE id = ?').run(before.definition.short_title, before.definition.title, JSON.stringify(before.definition), id);
-      setAliases(db, id, before.aliases);
-      log(db, now, command, change.key, after, { ...before, user_fields });
+      const restored = keepUserEdits(current, before.definition, fields);
+      const aliasesBefore = aliasesOf(db, id);
+      db.prepare('UPDATE treaties SET short_title = ?, title = ?, definition = ? WHERE id = ?').run(restored.short_title, restored.title, JSON.stringify(restored), id);
+      if (fields.has('aliases')) setAliases(db, id, restored.aliases);
+      log(db, now, command, change.key, { definition: current, aliases: aliasesBefore }, { definition: restored, aliases: aliasesOf(db, id), user_fields, fields: [...fields].sort() });
     }
     return `${dryRun ? 'would undo' : 'undid'} change ${change.id} (${change.command}): treaty ${id} as it was before`;
   }

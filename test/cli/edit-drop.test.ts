@@ -88,13 +88,13 @@ describe('treaty edit', () => {
     expect(fingerprint(env.TREATY_DB!)).toBe(before);
   });
 
-  it('is undone by treaty undo, and a later edit must be undone first', async () => {
+  it('is undone by treaty undo, and a later edit of the same field must be undone first', async () => {
     const env = await withAtt();
     const original = await definition(env, 'XXVI-8');
     await run(['edit', 'att', '--threshold', '40'], env);
     const first = await lastChange(env);
     expect(first).toMatchObject({ entity: 'treaty', key: 'XXVI-8|definition' });
-    await run(['edit', 'att', '--short-title', 'ATT'], env);
+    await run(['edit', 'att', '--threshold', '45'], env);
     const second = await lastChange(env);
     const refused = await run(['undo', String(first.id)], env);
     expect(refused.code).toBe(1);
@@ -102,6 +102,15 @@ describe('treaty edit', () => {
     expect((await run(['undo', String(second.id)], env)).code).toBe(0);
     expect((await run(['undo', String(first.id)], env)).code).toBe(0);
     expect(await definition(env, 'XXVI-8')).toEqual(original);
+  });
+
+  it('undoes an edit of one field though a later edit changed another', async () => {
+    const env = await withAtt();
+    await run(['edit', 'att', '--threshold', '40'], env);
+    const rule = await lastChange(env);
+    await run(['edit', 'att', '--short-title', 'ATT'], env);
+    expect((await run(['undo', String(rule.id)], env)).code).toBe(0);
+    expect(await definition(env, 'XXVI-8')).toMatchObject({ short_title: 'ATT', rule: { threshold: 50 } });
   });
 
   it.each([
@@ -171,6 +180,20 @@ describe('treaty db update after an edit or a drop', () => {
     const t = await definition(env, 'ets185');
     expect(t.short_title).toBe('My Budapest');
     expect(t.aliases).toContain('my-budapest');
+  });
+
+  it('leaves an edit undoable after an update: undo puts back only the fields it edited', async () => {
+    const env = envWithDb();
+    const original = await definition(env, 'ets185');
+    expect((await run(['edit', 'budapest', '--short-title', 'My Budapest'], env)).code).toBe(0);
+    const edit = await lastChange(env);
+    expect((await run(['db', 'update'], env)).code).toBe(0);
+    const r = await run(['undo', String(edit.id)], env);
+    expect(r.code, r.stderr).toBe(0);
+    expect(await definition(env, 'ets185')).toEqual(original);
+    // Undone, the field is the release's again: the next update may refresh it.
+    expect((await run(['db', 'update'], env)).code).toBe(0);
+    expect((await definition(env, 'ets185')).short_title).toBe(original.short_title);
   });
 
   it('never brings back a dropped treaty, its actions or its dates', async () => {
