@@ -46,6 +46,7 @@ export function bundledDataDir(env: NodeJS.ProcessEnv = process.env): string {
 
 export function loadBundledData(dir = bundledDataDir()): BundledData {
   const show = (file: string) => relative(process.cwd(), file) || file;
+  const texts = new Map<string, { file: string; text: string }>();
   const treaties = readdirSync(join(dir, 'treaties'))
     .filter((f) => f.endsWith('.json'))
     .sort()
@@ -60,6 +61,7 @@ export function loadBundledData(dir = bundledDataDir()): BundledData {
       const parsed = TreatyDefinitionSchema.safeParse(json);
       if (!parsed.success) throw new UserError(`${show(file)}: ${describeIssue(parsed.error)}`);
       if (f !== `${parsed.data.id}.json`) throw new UserError(`${show(file)}: the file of treaty "${parsed.data.id}" must be named ${parsed.data.id}.json`);
+      texts.set(parsed.data.id, { file: show(file), text: readFileSync(file, 'utf8') });
       return parsed.data;
     });
 
@@ -75,6 +77,13 @@ export function loadBundledData(dir = bundledDataDir()): BundledData {
 
   const treatyById = new Map(treaties.map((t) => [t.id, t]));
   const codes = new Set(participants.map((p) => p.code));
+  for (const treaty of treaties) {
+    const problem = unknownCountCodes(treaty, codes);
+    if (problem) {
+      const { file, text } = texts.get(treaty.id)!;
+      throw new UserError(`${file}:${lineOf(text, `"${problem.code}"`)}: ${problem.path}: unknown participant code "${problem.code}"`);
+    }
+  }
   const actions: ActionRow[] = [];
   for (const treaty of treaties) {
     const file = join(dir, 'actions', `${treaty.id}.csv`);
@@ -120,6 +129,28 @@ export function loadBundledData(dir = bundledDataDir()): BundledData {
     }
   }
   return { dir, treaties, participants, actions, published, reports };
+}
+
+/**
+ * A dated total proves the parties it names in `not_in_data` (and leaves out those in `left_out`): each
+ * must be a participant the data knows, or the total would count a party no one can name.
+ */
+function unknownCountCodes(treaty: TreatyDefinition, codes: ReadonlySet<string>): { path: string; code: string } | undefined {
+  const totals = [['snapshot', treaty.snapshot] as const, ...(treaty.counts ?? []).map((c, i) => [`counts.${i}`, c] as const)];
+  for (const [path, total] of totals) {
+    const lists = [['not_in_data', total.not_in_data ?? []], ['left_out.signatories', total.left_out?.signatories ?? []], ['left_out.parties', total.left_out?.parties ?? []]] as const;
+    for (const [key, list] of lists) {
+      const code = list.find((c) => !codes.has(c));
+      if (code !== undefined) return { path: `${path}.${key}`, code };
+    }
+  }
+  return undefined;
+}
+
+/** The line (from 1) of the first occurrence of `needle` in a file's text, for an error that names it. */
+function lineOf(text: string, needle: string): number {
+  const at = text.indexOf(needle);
+  return at < 0 ? 1 : text.slice(0, at).split('\n').length;
 }
 
 function checkUnique<T>(rows: readonly T[], key: (row: T) => string, what: string, file: string): void {

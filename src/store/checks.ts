@@ -18,7 +18,8 @@ export function keepChecks(db: Database, treaty: string, checks: readonly Check[
   const basis = dataBasis(db, treaty);
   const insert = db.prepare('INSERT OR REPLACE INTO checks (treaty, code, detail, basis, found_at, command) VALUES (?, ?, ?, ?, ?, ?)');
   for (const c of checks) {
-    if (!isStoredCheckCode(c.code)) throw new Error(`check code "${c.code}" is not one a write stores`);
+    if (!isCheckCode(c.code)) throw new Error(`unknown check code "${c.code}"`);
+    if (!isStoredCheckCode(c.code)) throw new Error(`check code "${c.code}" is computed on each read and never stored`);
     insert.run(treaty, c.code, JSON.stringify(c), basis, now, command);
   }
 }

@@ -1,5 +1,5 @@
 // Bad rows in the bundled data are refused with the file and line (issue 19: reports and parties with unknown dates).
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -30,5 +30,13 @@ describe('bundled reports and parties with unknown dates', () => {
   it('refuses a party with an unknown date whose proving date is missing', () => {
     const dir = withFile('published/ets185.csv', `${PUBLISHED}ets185,SRB,ratification,,,https://example.org/a,no date at all\n`);
     expect(() => loadBundledData(dir)).toThrow(/published\/ets185\.csv:2: give either in_force_on or party_by/);
+  });
+
+  it('refuses a dated total that proves a party the data does not know, naming the file, line and field', () => {
+    const text = readFileSync(join(bundledDataDir({}), 'treaties', 'ets185.json'), 'utf8');
+    const broken = text.replace('"GHA"', '"QQQ"');
+    expect(broken).not.toBe(text);
+    const line = broken.slice(0, broken.indexOf('"QQQ"')).split('\n').length;
+    expect(() => loadBundledData(withFile('treaties/ets185.json', broken))).toThrow(`treaties/ets185.json:${line}: counts.0.not_in_data: unknown participant code "QQQ"`);
   });
 });
