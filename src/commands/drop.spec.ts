@@ -3,6 +3,7 @@ import { treaty } from '../options.js';
 
 export const dropSpec = defineCommand({
   name: 'drop',
+  writes: true,
   summary: 'remove a treaty with its aliases, actions, published dates, reports and checks',
   args: { treaty: arg(treaty(), 'treaty id or alias') },
   options: { yes: flag('really remove it (without it, drop says what it would remove and stops)'), ...FORMAT_OPTIONS },

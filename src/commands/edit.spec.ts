@@ -6,6 +6,7 @@ const count = () => integer(0, 9999);
 
 export const editSpec = defineCommand({
   name: 'edit',
+  writes: true,
   summary: "change a treaty's rule, titles, aliases, signature window or status-page address",
   args: { treaty: arg(treaty(), 'treaty id or alias') },
   options: {

@@ -18,6 +18,7 @@ import {
 } from '../domain/schemas.js';
 import { UserError } from '../errors.js';
 import { readCsvRecords } from '../formats/csv-read.js';
+import { longFieldProblem } from '../domain/field-limits.js';
 
 export interface BundledData {
   dir: string;
@@ -67,6 +68,7 @@ export function loadBundledData(dir = bundledDataDir()): BundledData {
 
   const participantsFile = join(dir, 'participants.csv');
   const participants = readCsvRecords(readFileSync(participantsFile, 'utf8'), show(participantsFile), PARTICIPANT_COLUMNS).map(({ line, record }) => {
+    refuseLongField(show(participantsFile), line, record);
     const parsed = ParticipantRowSchema.safeParse(record);
     if (!parsed.success) throw new UserError(`${show(participantsFile)}:${line}: ${describeIssue(parsed.error)}`);
     return parsed.data;
@@ -89,6 +91,7 @@ export function loadBundledData(dir = bundledDataDir()): BundledData {
     const file = join(dir, 'actions', `${treaty.id}.csv`);
     if (!existsSync(file)) continue;
     const rows = readCsvRecords(readFileSync(file, 'utf8'), show(file), ACTION_COLUMNS).map(({ line, record }) => {
+      refuseLongField(show(file), line, record);
       const parsed = ActionRowSchema.safeParse(record);
       if (!parsed.success) throw new UserError(`${show(file)}:${line}: ${describeIssue(parsed.error)}`);
       if (parsed.data.treaty !== treaty.id) throw new UserError(`${show(file)}:${line}: a row of treaty "${parsed.data.treaty}" in the file of ${treaty.id}`);
@@ -105,6 +108,7 @@ export function loadBundledData(dir = bundledDataDir()): BundledData {
     if (!existsSync(file)) continue;
     const seen = new Set<string>();
     for (const { line, record } of readCsvRecords(readFileSync(file, 'utf8'), show(file), PUBLISHED_COLUMNS)) {
+      refuseLongField(show(file), line, record);
       const parsed = PublishedRowSchema.safeParse(record);
       if (!parsed.success) throw new UserError(`${show(file)}:${line}: ${describeIssue(parsed.error)}`);
       const row = parsed.data;
@@ -120,6 +124,7 @@ export function loadBundledData(dir = bundledDataDir()): BundledData {
     const file = join(dir, 'reports', `${treaty.id}.csv`);
     if (!existsSync(file)) continue;
     for (const { line, record } of readCsvRecords(readFileSync(file, 'utf8'), show(file), REPORT_COLUMNS)) {
+      refuseLongField(show(file), line, record);
       const parsed = ReportRowSchema.safeParse(record);
       if (!parsed.success) throw new UserError(`${show(file)}:${line}: ${describeIssue(parsed.error)}`);
       const row = parsed.data;
@@ -129,6 +134,12 @@ export function loadBundledData(dir = bundledDataDir()): BundledData {
     }
   }
   return { dir, treaties, participants, actions, published, reports };
+}
+
+/** The same field maximum as for what users record: the bundled data is held to it before anything is seeded. */
+function refuseLongField(file: string, line: number | string, record: Readonly<Record<string, unknown>>): void {
+  const problem = longFieldProblem(record);
+  if (problem) throw new UserError(`${file}:${line}: ${problem}`);
 }
 
 /**

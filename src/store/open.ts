@@ -1,13 +1,15 @@
 // Opening the database file: created and seeded on first use, migrated when older, refused when
 // it is not ours. Nothing here writes to a file that is not a treaty database.
 import type { Database } from 'better-sqlite3';
-import { closeSync, existsSync, linkSync, lstatSync, mkdirSync, openSync, readlinkSync, readSync, renameSync, statSync, unlinkSync, type Stats } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, readlinkSync, readSync, renameSync, statSync, unlinkSync, type Stats } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
 import { removeStaleTemps, tempPathBeside } from '../temp-files.js';
 import { migrate } from './migrate.js';
 import { APPLICATION_ID, SCHEMA_VERSION } from './migrations.js';
+import { tellWhenWaiting } from './lock-wait.js';
+import { describeSqliteError, isSqliteError, sqliteProblem, unreadableFolder } from './sqlite-errors.js';
 
 export type Db = Database;
 export type OpenMode = 'read' | 'write';
@@ -17,6 +19,8 @@ export interface OpenOptions {
   createParents: boolean;
   /** Fills a new database; runs inside the creation, before the file appears at `path`. */
   initialize: (db: Db) => Promise<void>;
+  /** Told once when a write has waited a few seconds for another command's write lock. */
+  onLockWait?: (message: string) => void;
 }
 
 const SQLITE_HEADER = 'SQLite format 3\0';
@@ -50,6 +54,13 @@ export interface Opened {
 }
 
 export async function openDatabase(path: string, mode: OpenMode, options: OpenOptions): Promise<Opened> {
+  const opened = await openOrCreate(path, mode, options);
+  const { onLockWait } = options;
+  if (onLockWait) tellWhenWaiting(opened.db, (limit) => onLockWait(`waiting for another treaty command to finish writing to ${path} (up to ${limit} s)...\n`));
+  return opened;
+}
+
+async function openOrCreate(path: string, mode: OpenMode, options: OpenOptions): Promise<Opened> {
   if (inspect(path) === 'sqlite') return openExisting(path, mode);
   prepareFolder(path, options);
   // A new database holds the first command's own write before it is placed, so that a first command
@@ -96,6 +107,7 @@ export async function openDatabase(path: string, mode: OpenMode, options: OpenOp
 }
 
 function openExisting(path: string, mode: OpenMode): Opened {
+  if (mode === 'write') refuseUnwritable(path);
   let db = connect(path, mode);
   const version = checkOurs(db, path);
   if (version < SCHEMA_VERSION) {
@@ -105,6 +117,7 @@ function openExisting(path: string, mode: OpenMode): Opened {
     try {
       migrate(writer);
     } catch (e) {
+      if (isSqliteError(e) && sqliteProblem(e.code) !== 'other') throw describeSqliteError(e, path);
       throw new UserError(`cannot upgrade database ${path}: ${(e as Error).message}`);
     } finally {
       writer.close();
@@ -271,8 +284,11 @@ function placeNewFile(temp: string, path: string): void {
 }
 
 function connect(path: string, mode: OpenMode): Db {
+  let db: Db | undefined;
   try {
-    const db = new (driver())(path, { readonly: mode === 'read', fileMustExist: true, timeout: 5000, ...nativeBinding() });
+    db = new (driver())(path, { readonly: mode === 'read', fileMustExist: true, timeout: 5000, ...nativeBinding() });
+    // SQLite opens the -shm file beside a WAL database at the first read: its failure belongs here.
+    if (mode === 'read') db.pragma('user_version', { simple: true });
     if (mode === 'write') {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
@@ -283,8 +299,60 @@ function connect(path: string, mode: OpenMode): Db {
     }
     return db;
   } catch (e) {
+    db?.close();
+    if (mode === 'read' && isSqliteError(e) && ['readonly-folder', 'cantopen'].includes(sqliteProblem(e.code))) return readWithoutFolder(path, e);
+    if (isSqliteError(e)) throw describeSqliteError(e, path);
     throw new UserError(`cannot open database ${path}: ${describeFsError(e)}`);
   }
+}
+
+/**
+ * A write is refused before anything is opened when the file cannot be written: the reason is then
+ * the file's mode or its file system, said as such, not SQLite's "attempt to write a readonly database".
+ */
+function refuseUnwritable(path: string): void {
+  const why = writeBlocker(path) ?? writeBlocker(dirname(path));
+  if (why === 'EROFS') throw new UserError(`cannot change database ${path}: it is on a read-only file system; nothing was changed`, 'reads still work; to change it, copy it somewhere writable (treaty db backup COPY) and use --db COPY');
+  if (why === undefined) return;
+  if (writeBlocker(dirname(path)) !== undefined) {
+    // Then SQLite cannot make its -shm file there either, and reads fail too: the hint is a copy.
+    throw new UserError(`cannot change database ${path}: its folder ${dirname(path)} is not writable for this user (SQLite keeps its journal beside the file); nothing was changed`, unreadableFolder(path).hint);
+  }
+  throw new UserError(`cannot change database ${path}: the file is read-only for this user; nothing was changed`, 'reads still work; to change it, make it writable (chmod u+w), or work on a copy (treaty db backup COPY, then --db COPY)');
+}
+
+function writeBlocker(file: string): string | undefined {
+  try {
+    accessSync(file, constants.W_OK);
+    return undefined;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return code === 'EROFS' || code === 'EACCES' || code === 'EPERM' ? code : undefined;
+  }
+}
+
+/** The largest database read into memory from a read-only file system (the bundled data is under 1 MB). */
+const MAX_IMAGE_BYTES = 256 * 1024 * 1024;
+
+/**
+ * A WAL database whose folder does not let SQLite make its -shm file. On a read-only file system
+ * nothing can change the file, so a copy of it in memory is the database as it stands, unless a
+ * -wal file holds commits the copy would miss. In a folder that is only closed to this user, another
+ * user may be writing, and a copy could be torn: that is said, with how to get a good copy.
+ */
+function readWithoutFolder(path: string, cause: Error & { code: string }): Db {
+  const folder = dirname(path);
+  if (writeBlocker(folder) !== 'EROFS') {
+    if (writeBlocker(folder) !== undefined) throw unreadableFolder(path);
+    throw describeSqliteError(cause, path);
+  }
+  const wal = statSync(`${path}-wal`, { throwIfNoEntry: false });
+  if ((wal !== undefined && wal.size > 0) || statSync(path).size > MAX_IMAGE_BYTES) throw unreadableFolder(path);
+  const image = readFileSync(path);
+  // Bytes 18 and 19 say WAL; a database in memory has no -wal file to read, so it is read as a plain one.
+  image[18] = 1;
+  image[19] = 1;
+  return new (driver())(image, { readonly: true, ...nativeBinding() });
 }
 
 /** The schema version of a treaty database; refuses foreign and newer files. */
@@ -296,6 +364,7 @@ function checkOurs(db: Db, path: string): number {
     version = db.pragma('user_version', { simple: true }) as number;
   } catch (e) {
     db.close();
+    if (isSqliteError(e) && sqliteProblem(e.code) !== 'other') throw describeSqliteError(e, path);
     throw new UserError(`cannot read database ${path}: ${(e as Error).message}`);
   }
   if (appId !== APPLICATION_ID) {

@@ -40,3 +40,19 @@ describe('bundled reports and parties with unknown dates', () => {
     expect(() => loadBundledData(withFile('treaties/ets185.json', broken))).toThrow(`treaties/ets185.json:${line}: counts.0.not_in_data: unknown participant code "QQQ"`);
   });
 });
+
+describe('bundled fields past the field maximum (10,000 characters)', () => {
+  it.each([
+    ['an action note', 'actions/XVIII-16.csv', 'treaty,code,action,date,reference,source,note\n', `XVIII-16,VNM,signature,2025-10-25,,https://example.org/a,${'n'.repeat(10_001)}\n`, /actions\/XVIII-16\.csv:2: note is 10,001 characters long; the most a field may hold is 10,000$/],
+    ['a report source', 'reports/XVIII-16.csv', REPORTS, `XVIII-16,2026-05-31,month,signatories,,76,news,https://example.org/${'a'.repeat(20_000)},\n`, /reports\/XVIII-16\.csv:2: source is 20,020 characters long; the most a field may hold is 10,000$/],
+  ])('refuses %s, naming the file, line and field, before anything is seeded', (_what, file, header, row, message) => {
+    expect(() => loadBundledData(withFile(file, header + row))).toThrow(message);
+  });
+
+  it('refuses a participant name past it', () => {
+    const text = readFileSync(join(bundledDataDir({}), 'participants.csv'), 'utf8');
+    const lines = text.split('\n');
+    lines[1] = lines[1]!.replace(/^([^,]*,[^,]*,)[^,]*/, `$1${'Q'.repeat(12_000)}`);
+    expect(() => loadBundledData(withFile('participants.csv', lines.join('\n')))).toThrow(/participants\.csv:2: name is 12,000 characters long; the most a field may hold is 10,000$/);
+  });
+});
