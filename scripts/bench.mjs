@@ -49,7 +49,7 @@ function time(args, extraEnv = env) {
   return ms;
 }
 
-const median = (xs) => {
+export const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
@@ -74,8 +74,8 @@ export function paired(args, pairs = PAIRS, extraEnv = env) {
   return { node_ms: median(base), treaty_ms: median(run), ratio: median(ratios), cpu_ratio: cpu.treaty / cpu.node, pairs };
 }
 
-export function report(title, rows, file) {
-  const out = [title, `${'case'.padEnd(28)} ${'node -e 0'.padStart(10)} ${'treaty'.padStart(10)} ${'ratio'.padStart(7)} ${'target'.padStart(7)}  ok  ${'cpu ratio'.padStart(9)}`];
+export function report(title, rows, file, [floor, measured] = ['node -e 0', 'treaty']) {
+  const out = [title, `${'case'.padEnd(28)} ${floor.padStart(10)} ${measured.padStart(10)} ${'ratio'.padStart(7)} ${'target'.padStart(7)}  ok  ${'cpu ratio'.padStart(9)}`];
   for (const r of rows) {
     const cpu = r.cpu_ratio === undefined || Number.isNaN(r.cpu_ratio) ? '' : r.cpu_ratio.toFixed(2);
     out.push(`${r.name.padEnd(28)} ${`${r.node_ms.toFixed(1)} ms`.padStart(10)} ${`${r.treaty_ms.toFixed(1)} ms`.padStart(10)} ${r.ratio.toFixed(2).padStart(7)} ${`≤${r.target}`.padStart(7)}  ${r.ratio <= r.target ? 'yes' : 'NO '}  ${cpu.padStart(9)}`);

@@ -11,7 +11,8 @@ import { readRecords, type InputFormat } from '../formats/read-actions.js';
 type Table = 'actions' | 'published' | 'reports';
 type Format = Exclude<InputFormat, 'xml'>;
 
-function tableOf(text: string, format: Format): Table {
+/** What a file holds, by its header (CSV, TSV) or its first object's keys (JSON, NDJSON): its start is enough. */
+export function tableOf(text: string, format: Format): Table {
   let names: string[];
   if (format === 'csv' || format === 'tsv') names = (text.split('\n', 1)[0] ?? '').split(format === 'csv' ? ',' : '\t').map((n) => n.trim().replace(/^"|"$/g, ''));
   else {

@@ -1,7 +1,8 @@
 // treaty import <file>...: action rows from CSV, TSV, JSON, NDJSON, or the depositary's XML status
 // page. Every file is read and checked before the database is touched; all files land in one
 // transaction, or none of them does.
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { checkActionRow } from '../domain/action-row-check.js';
 import { checkActions } from '../domain/check-actions.js';
 import type { ActionRow, Participant, TreatyDefinition } from '../domain/model.js';
 import { buildNameIndex, resolveParticipant } from '../domain/names.js';
@@ -10,18 +11,22 @@ import { ActionRowSchema, describeIssue, type PublishedRow, type ReportRow } fro
 import type { Ctx } from '../context.js';
 import { UsageError, UserError } from '../errors.js';
 import { actionRowsOf, decodeMtdsg, parseMtdsg, showsConsent, showsSignature, type MtdsgDocument } from '../formats/mtdsg.js';
-import { decodeText, detectFormat, readRecords, type InputFormat } from '../formats/read-actions.js';
+import { decodeText, detectFormat, LineRecord, readRecords, streamRecords, STREAMED_FORMATS, type InputFormat, type SourcedRecord, type StreamedFormat } from '../formats/read-actions.js';
+import { cannotRead, checkImportFile, fileHead, tooLarge } from '../formats/text-chunks.js';
+import { MAX_PAGE_BYTES, MAX_WHOLE_IMPORT_BYTES } from '../domain/limits.js';
+import { readCappedFile } from '../read-capped-file.js';
 import type { ListResult } from '../formats/result.js';
 import { ACTION_COLUMNS } from '../store/bundled-data.js';
 import { writePublished, writeReports, type FactCounts } from '../store/fact-writes.js';
 import type { Store } from '../store/store.js';
-import { actionWriter, storedActions, writeTransaction } from '../store/writes.js';
+import { applyBulk } from '../store/bulk-import.js';
+import { storedActions, writeTransaction } from '../store/writes.js';
 import { setDataAsOf } from '../store/data-date.js';
 import type { IsoDate } from '../domain/dates.js';
 import { countsDiffer, type Check } from '../domain/checks.js';
 import { keepChecks } from '../store/checks.js';
 import { dataDateNote, dataDates, latestDateOn } from './data-date.js';
-import { factRows, readFactRows } from './import-facts.js';
+import { factRows, readFactRows, tableOf } from './import-facts.js';
 import { planResult } from './plan-result.js';
 
 export interface ImportOptions {
@@ -53,29 +58,81 @@ export function readInput(file: string, bytes: Uint8Array, format: InputFormat |
   if (text.trim() === '') throw new UserError(`${file}: the file is empty`);
   const facts = readFactRows(text, file, chosen);
   if (facts) return { file, ...facts };
-  const rows = readRecords(text, file, chosen, ACTION_COLUMNS).map(({ where, record }) => {
-    const parsed = ActionRowSchema.safeParse(record);
-    if (!parsed.success) throw new UserError(`${where}: ${describeIssue(parsed.error)}`);
-    return { where, row: parsed.data };
-  });
-  return { file, rows };
+  return { file, rows: checkedRows(readRecords(text, file, chosen, ACTION_COLUMNS)) };
 }
 
-/** Larger than any treaty data set we know (400,000 actions is about 60 MB of CSV). */
-const MAX_FILE_BYTES = 512 * 1024 * 1024;
+/** Enough of a file to tell its format and, from its header or first object, what table it holds. */
+const HEAD_BYTES = 64 * 1024;
+
+/**
+ * One file, read: action rows in CSV or NDJSON a piece at a time, each checked as it is read, so a
+ * bad row stops the reading on its line; other files (JSON, TSV, XML, facts) read whole.
+ */
+export function readInputFile(file: string, format: InputFormat | undefined): Input {
+  const size = checkImportFile(file);
+  const head = fileHead(file, HEAD_BYTES);
+  const chosen = format ?? detectFormat(file, new TextDecoder('latin1').decode(head.subarray(0, 512)));
+  // A status page takes many times its size to parse: the cap of add and sync.
+  if (chosen === 'xml') return readInput(file, readCappedFile(file, MAX_PAGE_BYTES, 'a status page'), chosen);
+  const start = new TextDecoder('utf-8').decode(head);
+  const streamed = (STREAMED_FORMATS as readonly string[]).includes(chosen) && start.trim() !== '' && tableOf(start, chosen as StreamedFormat) === 'actions';
+  if (streamed) return { file, rows: checkedRows(streamRecords(file, chosen as StreamedFormat, ACTION_COLUMNS)) };
+  // What the first bytes show is said before the size: a binary file is not a text file too large.
+  if (size > MAX_WHOLE_IMPORT_BYTES) {
+    if (head.includes(0)) throw new UserError(`${file}: not a text file (it contains NUL bytes)`);
+    throw tooLarge(file, MAX_WHOLE_IMPORT_BYTES);
+  }
+  if (size <= head.length) return readInput(file, head, format);
+  return readInput(file, readFileBytes(file), format);
+}
+
+/** A row and its line, without making its "file:line" text: a message asks for few of them. */
+class RowOnLine implements Located<ActionRow> {
+  constructor(
+    private readonly file: string,
+    private readonly line: number,
+    readonly row: ActionRow,
+  ) {}
+
+  get where(): string {
+    return `${this.file}:${this.line}`;
+  }
+}
+
+/** Distinct texts kept once (treaties, codes, actions, dates repeat on every row), up to a bound. */
+const SHARED_TEXTS = 200_000;
+
+/** Each record checked by hand as it comes; a refused one is described by the schema, the reference. */
+function checkedRows(records: Iterable<SourcedRecord>): Located<ActionRow>[] {
+  const rows: Located<ActionRow>[] = [];
+  const shared = new Map<string, string>();
+  const once = (text: string): string => {
+    const kept = shared.get(text);
+    if (kept !== undefined) return kept;
+    if (shared.size < SHARED_TEXTS) shared.set(text, text);
+    return text;
+  };
+  for (const sourced of records) {
+    const row = checkActionRow(sourced.record);
+    if ('refused' in row) {
+      const parsed = ActionRowSchema.safeParse(sourced.record);
+      throw new UserError(`${sourced.where}: ${parsed.success ? `${row.refused || 'row'}: not accepted` : describeIssue(parsed.error)}`);
+    }
+    row.treaty = once(row.treaty);
+    row.code = once(row.code);
+    row.action = once(row.action) as ActionRow['action'];
+    row.date = once(row.date);
+    rows.push(sourced instanceof LineRecord ? new RowOnLine(sourced.file, sourced.line, row) : { where: sourced.where, row });
+  }
+  return rows;
+}
 
 export function readFileBytes(file: string): Uint8Array {
+  checkImportFile(file);
   try {
-    const stat = statSync(file);
-    if (stat.isDirectory()) throw new UserError(`cannot read ${file}: it is a directory`);
-    if (!stat.isFile()) throw new UserError(`cannot read ${file}: not a regular file`);
-    if (stat.size > MAX_FILE_BYTES) throw new UserError(`cannot read ${file}: larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
     return readFileSync(file);
   } catch (e) {
-    if (e instanceof UserError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
-    throw new UserError(`cannot read ${file}: ${why}`);
+    throw cannotRead(file, e);
   }
 }
 
@@ -96,7 +153,7 @@ export function depositaryRows(doc: MtdsgDocument, file: string, treaty: TreatyD
 
 export async function importFiles(ctx: Ctx, o: ImportOptions): Promise<ListResult> {
   // Everything that needs no database is checked first: a bad file changes no byte.
-  const inputs = o.files.map((file) => readInput(file, readFileBytes(file), o.format));
+  const inputs = o.files.map((file) => readInputFile(file, o.format));
   if (o.source !== undefined && inputs.every((i) => !('document' in i))) {
     throw new UsageError('--source applies to depositary XML status pages; CSV, TSV and JSON rows carry their own source column');
   }
@@ -108,7 +165,8 @@ export async function importInputs(ctx: Ctx, inputs: readonly Input[], o: Omit<I
   return ctx.withStore(o.db, 'write', (store) => {
     const { rows, notes, found } = collect(inputs, store, o.source, o.fetchedOn);
     const treaties = new Map(store.definitions().map((t) => [t.id, t]));
-    const problems = checkActions(rows, treaties, new Set(store.participants().keys()));
+    // A repeated row is found by planAdd, on the same words: one map of every key, not two.
+    const problems = checkActions(rows, treaties, new Set(store.participants().keys()), { repeats: false });
     throwFirst(problems);
     const facts = factRows(inputs, treaties, new Set(store.participants().keys()));
     let plan: Plan | undefined;
@@ -121,7 +179,7 @@ export async function importInputs(ctx: Ctx, inputs: readonly Input[], o: Omit<I
       const planned = planAdd(storedActions(store.db, [...new Set(rows.map((r) => r.row.treaty))]), rows, o.replace);
       throwFirst(planned.problems);
       plan = planned.plan;
-      if (!o.dryRun && !isEmpty(plan)) actionWriter(store.db, o.command, ctx.now()).apply(plan);
+      if (!o.dryRun && !isEmpty(plan)) applyBulk(store.db, plan, o.command, ctx.now());
       for (const [treaty, { date, how, counts }] of dataDates(inputs, rows, o, treaties)) {
         if (o.dryRun || setDataAsOf(store.db, treaty, date, dataDateNote(how, date), o.command, ctx.now(), counts)) notes.push(`${treaty}: ${dataDateNote(how, date)}`);
       }
@@ -175,3 +233,4 @@ function throwFirst(problems: readonly { where: string; message: string; hint?: 
   const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length === 2 ? '' : 's'}; nothing was imported)` : ' (nothing was imported)';
   throw new UserError(`${first.where}: ${first.message}`, `${first.hint ? `${first.hint}; ` : ''}fix the file and import again${more}`);
 }
+

@@ -17,6 +17,8 @@ export function checkActions<W>(
   rows: readonly { where: W; row: ActionRow }[],
   treaties: ReadonlyMap<string, TreatyDefinition>,
   participantCodes: ReadonlySet<string>,
+  /** repeats: false leaves a row that repeats another to the caller (a plan finds them too). */
+  { repeats = true }: { repeats?: boolean } = {},
 ): Problem<W>[] {
   const problems: Problem<W>[] = [];
   const firstSeen = new Map<string, W>();
@@ -33,6 +35,7 @@ export function checkActions<W>(
     if (row.date < treaty.signature.opens_on) {
       problems.push({ where, message: `${row.date} is before ${treaty.id} opened for signature on ${treaty.signature.opens_on}` });
     }
+    if (!repeats) continue;
     const key = actionKey(row);
     const seen = firstSeen.get(key);
     if (seen !== undefined) problems.push({ where, message: `the same action is already ${typeof seen === 'number' ? `on line ${seen}` : `at ${String(seen)}`}` });

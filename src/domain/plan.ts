@@ -54,16 +54,18 @@ export function planAdd(existing: readonly ActionRow[], incoming: readonly Locat
   }
   const plan: Plan = { added: [], changed: [], removed: [], unchanged: [] };
   const problems: PlanProblem[] = [];
-  const seen = new Map<string, string>();
-  for (const { where, row: given, depositary } of incoming) {
+  // The rows themselves, not their places: a place is made into text only for a message.
+  const seen = new Map<string, Located<ActionRow>>();
+  for (const located of incoming) {
+    const { row: given, depositary } = located;
     let row = given;
     const key = actionKey(row);
     const before = seen.get(key);
     if (before !== undefined) {
-      problems.push({ where, message: `the same action is already at ${before}` });
+      problems.push({ where: located.where, message: `the same action is already at ${before.where}` });
       continue;
     }
-    seen.set(key, where);
+    seen.set(key, located);
     const stored = byKey.get(key);
     if (stored) {
       if (depositary || sameContent(stored, row)) plan.unchanged.push(stored);
@@ -78,7 +80,7 @@ export function planAdd(existing: readonly ActionRow[], incoming: readonly Locat
         row = { ...row, note: row.note ? `${row.note}; ${replaced}` : replaced };
       } else if (!replace) {
         problems.push({
-          where,
+          where: located.where,
           message: `${row.code} already has a ${row.action} of ${row.treaty} on ${rival.date}, not ${row.date}`,
           hint: 'use --replace to replace the stored date',
         });

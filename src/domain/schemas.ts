@@ -2,6 +2,7 @@
 // Read commands never load this module: the database holds rows that were checked on the way in.
 import { z } from 'zod';
 import { dateProblem, isIsoDate } from './dates.js';
+import { MAX_FIELD_LENGTH, tooLongMessage } from './limits.js';
 import { ruleProblems } from './condition-checks.js';
 import { SOURCE_FORM, sourceItems } from './source.js';
 import { ACTIONS, CONSENT_ACTIONS, DATE_PRECISIONS, PARTICIPANT_KINDS, REPORT_COUNTS, REPORT_GRADES, SIGNATURE_CLOSINGS, TEXT_KINDS, UN_GROUPS } from './vocabulary.js';
@@ -19,9 +20,11 @@ const Url = z.url({ protocol: /^https?$/, error: 'expected an http(s) address' }
 
 export { isHttpUrl } from './source.js';
 
+/** Text of at most MAX_FIELD_LENGTH characters, checked before any other rule reads it. */
+const boundedText = () => z.string().max(MAX_FIELD_LENGTH, { error: (issue) => tooLongMessage((issue.input as string).length) });
+
 /** Every fact carries where it comes from, in the one form source.ts documents. */
-export const SourceSchema = z
-  .string()
+export const SourceSchema = boundedText()
   .trim()
   .min(1, { error: 'a source is required' })
   .refine((s) => sourceItems(s) !== null, { error: `expected ${SOURCE_FORM}` });
@@ -185,8 +188,7 @@ export const TreatyDefinitionSchema = z
 
 export type TreatyDefinition = z.infer<typeof TreatyDefinitionSchema>;
 
-const optionalText = z
-  .string()
+const optionalText = boundedText()
   .transform((s) => (s.trim() === '' ? null : s))
   .nullable()
   .optional()

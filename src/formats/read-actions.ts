@@ -4,6 +4,12 @@ import { extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { UserError } from '../errors.js';
 import { checkHeader, failedLine, readCsvRecords } from './csv-read.js';
+import { csvObjects } from './csv-stream.js';
+import { textLines } from './lines-stream.js';
+import { firstInvalidUtf8, textChunks } from './text-chunks.js';
+
+export { firstInvalidUtf8 };
+import { MAX_FIELD_LENGTH } from '../domain/limits.js';
 
 export const INPUT_FORMATS = ['csv', 'tsv', 'json', 'ndjson', 'xml'] as const;
 export type InputFormat = (typeof INPUT_FORMATS)[number];
@@ -41,29 +47,6 @@ export function decodeText(bytes: Uint8Array, file: string): string {
   return text.startsWith('\uFEFF') ? text.slice(1) : text;
 }
 
-/** Where the first byte that starts no valid UTF-8 sequence is, and its line. */
-export function firstInvalidUtf8(bytes: Uint8Array): { line: number; byte: number } {
-  let line = 1;
-  const continuation = (i: number) => i < bytes.length && (bytes[i]! & 0xc0) === 0x80;
-  for (let i = 0; i < bytes.length; ) {
-    const b = bytes[i]!;
-    let need = -1;
-    if (b < 0x80) need = 0;
-    else if (b >= 0xc2 && b <= 0xdf) need = 1;
-    else if (b >= 0xe0 && b <= 0xef) need = 2;
-    else if (b >= 0xf0 && b <= 0xf4) need = 3;
-    let ok = need >= 0;
-    for (let k = 1; ok && k <= need; k++) ok = continuation(i + k);
-    // Overlong forms, surrogates and code points past U+10FFFF are not UTF-8 either.
-    if (ok && need === 2) ok = !(b === 0xe0 && bytes[i + 1]! < 0xa0) && !(b === 0xed && bytes[i + 1]! >= 0xa0);
-    if (ok && need === 3) ok = !(b === 0xf0 && bytes[i + 1]! < 0x90) && !(b === 0xf4 && bytes[i + 1]! >= 0x90);
-    if (!ok) return { line, byte: b };
-    if (b === 0x0a) line += 1;
-    i += need + 1;
-  }
-  return { line, byte: 0 };
-}
-
 export function readRecords(text: string, file: string, format: Exclude<InputFormat, 'xml'>, columns: readonly string[]): SourcedRecord[] {
   switch (format) {
     case 'csv':
@@ -78,6 +61,52 @@ export function readRecords(text: string, file: string, format: Exclude<InputFor
 }
 
 // TSV has no quoting: a tab, newline, carriage return or backslash in a value is escaped (\t \n \r \\).
+/** A record and its line; the "file:line" text is made only when a message asks for it. */
+export class LineRecord implements SourcedRecord {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly record: unknown,
+  ) {}
+
+  get where(): string {
+    return `${this.file}:${this.line}`;
+  }
+}
+
+/** The formats read a record at a time, in pieces of the file: the rest are read whole. */
+export const STREAMED_FORMATS = ['csv', 'ndjson'] as const satisfies readonly InputFormat[];
+export type StreamedFormat = (typeof STREAMED_FORMATS)[number];
+
+/** A line of NDJSON holds one row: its fields, each within the field limit, and their names. */
+const MAX_NDJSON_LINE = 8 * MAX_FIELD_LENGTH + 1000;
+
+/**
+ * The records of a CSV or NDJSON file, read in pieces as they are asked for: a bad record stops the
+ * reading on its line, and memory holds one piece of the file, not the file.
+ */
+export function* streamRecords(file: string, format: StreamedFormat, columns: readonly string[]): Generator<SourcedRecord> {
+  const pieces = textChunks(file);
+  if (format === 'csv') {
+    for (const { line, record } of csvObjects(pieces, file, columns)) yield new LineRecord(file, line, record);
+    return;
+  }
+  let empty = true;
+  for (const { line, text } of textLines(pieces, file, MAX_NDJSON_LINE)) {
+    if (text.trim() === '') continue;
+    empty = false;
+    let record: unknown;
+    try {
+      record = JSON.parse(text);
+    } catch (e) {
+      throw new UserError(`${file}:${line}: not valid JSON: ${jsonReason(e as Error)}`);
+    }
+    yield new LineRecord(file, line, record);
+  }
+  if (empty) throw new UserError(`${file}: the file is empty`);
+}
+
+
 function readTsv(text: string, file: string, columns: readonly string[]): SourcedRecord[] {
   let rows: { record: string[]; info: { lines: number } }[];
   try {
