@@ -28,7 +28,9 @@ export function retryWhileBusy<T>(attempt: (timeoutMs: number) => T, o: LockWait
     try {
       return attempt(Math.max(0, Math.min(o.stepMs, left)));
     } catch (e) {
-      if (!isSqliteError(e) || sqliteProblem(e.code) !== 'busy' || o.now() - start >= o.limitMs) throw e;
+      if (!isSqliteError(e) || sqliteProblem(e.code) !== 'busy') throw e;
+      // The message then says how long it really waited (see describeSqliteError).
+      if (o.now() - start >= o.limitMs) throw Object.assign(e, { waitedMs: o.now() - start });
       if (!told) {
         told = true;
         o.onWait();

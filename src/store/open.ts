@@ -9,7 +9,7 @@ import { removeStaleTemps, tempPathBeside } from '../temp-files.js';
 import { migrate } from './migrate.js';
 import { APPLICATION_ID, SCHEMA_VERSION } from './migrations.js';
 import { tellWhenWaiting } from './lock-wait.js';
-import { describeSqliteError, isSqliteError, sqliteProblem, unreadableFolder } from './sqlite-errors.js';
+import { describeSqliteError, isSqliteError, sqliteProblem, unreadableFolder, upgradeNeedsWrite } from './sqlite-errors.js';
 
 export type Db = Database;
 export type OpenMode = 'read' | 'write';
@@ -53,27 +53,33 @@ export interface Opened {
   discard(): void;
 }
 
+/** Makes a connection tell the user when one of its writes waits for the lock (see OpenOptions.onLockWait). */
+type Watch = (db: Db) => void;
+
 export async function openDatabase(path: string, mode: OpenMode, options: OpenOptions): Promise<Opened> {
-  const opened = await openOrCreate(path, mode, options);
   const { onLockWait } = options;
-  if (onLockWait) tellWhenWaiting(opened.db, (limit) => onLockWait(`waiting for another treaty command to finish writing to ${path} (up to ${limit} s)...\n`));
+  const watch: Watch = (db) => {
+    if (onLockWait) tellWhenWaiting(db, (limit) => onLockWait(`waiting for another treaty command to finish writing to ${path} (up to ${limit} s)...\n`));
+  };
+  const opened = await openOrCreate(path, mode, options, watch);
+  watch(opened.db);
   return opened;
 }
 
-async function openOrCreate(path: string, mode: OpenMode, options: OpenOptions): Promise<Opened> {
-  if (inspect(path) === 'sqlite') return openExisting(path, mode);
+async function openOrCreate(path: string, mode: OpenMode, options: OpenOptions, watch: Watch): Promise<Opened> {
+  if (inspect(path) === 'sqlite') return openExisting(path, mode, watch);
   prepareFolder(path, options);
   // A new database holds the first command's own write before it is placed, so that a first command
   // that fails leaves no file. Two such files cannot both be placed, and the write of the one left
   // out would be lost: creators therefore take turns, and one that waited finds the database made
   // and opens it like any other.
   const release = takeCreationLock(path);
-  if (release === 'made') return openExisting(path, mode);
+  if (release === 'made') return openExisting(path, mode, watch);
   let temp: string | undefined;
   try {
     if (inspect(path) === 'sqlite') {
       release();
-      return openExisting(path, mode);
+      return openExisting(path, mode, watch);
     }
     temp = await create(path, options);
     // Read-write even for a read command: the file is ours alone, and closing a writer leaves no -wal/-shm behind.
@@ -106,14 +112,16 @@ async function openOrCreate(path: string, mode: OpenMode, options: OpenOptions):
   }
 }
 
-function openExisting(path: string, mode: OpenMode): Opened {
+function openExisting(path: string, mode: OpenMode, watch: Watch): Opened {
   if (mode === 'write') refuseUnwritable(path);
   let db = connect(path, mode);
   const version = checkOurs(db, path);
   if (version < SCHEMA_VERSION) {
     db.close();
+    refuseUpgrade(path, 'read', version);
     // An older file is brought up to date by a write open, then reopened as asked.
     const writer = connect(path, 'write');
+    watch(writer);
     try {
       migrate(writer);
     } catch (e) {
@@ -314,13 +322,42 @@ function connect(path: string, mode: OpenMode): Db {
  */
 function refuseUnwritable(path: string): void {
   const why = writeBlocker(path) ?? writeBlocker(dirname(path));
-  if (why === 'EROFS') throw new UserError(`cannot change database ${path}: it is on a read-only file system; nothing was changed`, 'reads still work; to change it, copy it somewhere writable (treaty db backup COPY) and use --db COPY');
+  if (why === 'EROFS') {
+    refuseUpgrade(path, 'change', readableVersion(path));
+    throw new UserError(`cannot change database ${path}: it is on a read-only file system; nothing was changed`, 'reads still work; to change it, copy it somewhere writable (treaty db backup COPY) and use --db COPY');
+  }
   if (why === undefined) return;
   if (writeBlocker(dirname(path)) !== undefined) {
     // Then SQLite cannot make its -shm file there either, and reads fail too: the hint is a copy.
     throw new UserError(`cannot change database ${path}: its folder ${dirname(path)} is not writable for this user (SQLite keeps its journal beside the file); nothing was changed`, unreadableFolder(path).hint);
   }
+  refuseUpgrade(path, 'change', readableVersion(path));
   throw new UserError(`cannot change database ${path}: the file is read-only for this user; nothing was changed`, 'reads still work; to change it, make it writable (chmod u+w), or work on a copy (treaty db backup COPY, then --db COPY)');
+}
+
+/**
+ * An older file is upgraded before anything reads it, and the upgrade is a write: on a file that
+ * cannot be written, "reads still work" would be false, and what works is said instead.
+ */
+function refuseUpgrade(path: string, doing: 'read' | 'change', version: number | undefined): void {
+  if (version === undefined || version >= SCHEMA_VERSION) return;
+  const blocker = writeBlocker(path);
+  if (blocker === undefined) return;
+  const wal = statSync(`${path}-wal`, { throwIfNoEntry: false });
+  throw upgradeNeedsWrite({ path, doing, version, latest: SCHEMA_VERSION, reason: blocker === 'EROFS' ? 'mount' : 'file', walPending: wal !== undefined && wal.size > 0 });
+}
+
+/** The schema of a file this user can only read, when it is a treaty database; undefined otherwise. */
+function readableVersion(path: string): number | undefined {
+  let version: number | undefined;
+  try {
+    const db = connect(path, 'read');
+    version = checkOurs(db, path);
+    db.close();
+  } catch {
+    // Unreadable, or not ours: the write's own refusal says enough.
+  }
+  return version;
 }
 
 function writeBlocker(file: string): string | undefined {

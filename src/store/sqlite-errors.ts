@@ -48,11 +48,12 @@ export function describeSqliteError(e: Error & { code: string }, path: string | 
   const db = path === undefined ? 'the database' : `database ${path}`;
   const sqlite = `(SQLite: ${e.message})`;
   switch (sqliteProblem(e.code)) {
-    case 'busy':
-      return new UserError(
-        `${db} is locked: another treaty command is still writing to it after ${LOCK_WAIT_SECONDS} s; nothing was changed`,
-        'run the command again when the other one is done',
-      );
+    case 'busy': {
+      // Only the stepped wait (lock-wait.ts) knows how long it waited; a busy error from elsewhere claims no length.
+      const waited = (e as { waitedMs?: unknown }).waitedMs;
+      const still = typeof waited === 'number' ? `still writing to it after ${Math.round(waited / 1000)} s` : 'writing to it';
+      return new UserError(`${db} is locked: another treaty command is ${still}; nothing was changed`, 'run the command again when the other one is done');
+    }
     case 'readonly-folder':
       return unreadableFolder(path);
     case 'readonly':
@@ -84,5 +85,27 @@ export function unreadableFolder(path: string | undefined): UserError {
   return new UserError(
     `cannot read ${file}: ${folder} is not writable for this user, and SQLite needs to make a file there (${path === undefined ? 'the -shm' : `${path}-shm`}) even to read a database in WAL mode`,
     `read a copy: cp ${file} /tmp/treaty-copy.db (with its -wal file, if any, while nothing writes), or ask its owner for sqlite3 ${file} ".backup /tmp/treaty-copy.db"; then --db /tmp/treaty-copy.db`,
+  );
+}
+
+/** Why a file cannot be written: its mode, or its file system. */
+export type ReadOnlyReason = 'file' | 'mount';
+
+/**
+ * An older database on a file that cannot be written: this treaty reads only the schema it knows,
+ * and the upgrade is a write, so neither reads nor writes work on the file; a copy does both.
+ * `walPending`: a -wal file holds commits that a copy of the main file alone would miss.
+ */
+export function upgradeNeedsWrite(o: { path: string; doing: 'read' | 'change'; version: number; latest: number; reason: ReadOnlyReason; walPending: boolean }): UserError {
+  const { path } = o;
+  const why = o.reason === 'mount' ? 'it is on a read-only file system' : 'the file is read-only for this user';
+  // cp gives the copy the file's mode: a copy of a read-only file is read-only too, without the chmod.
+  const copy = o.walPending
+    ? `cp ${path} copy.db && cp ${path}-wal copy.db-wal && chmod u+w copy.db copy.db-wal, while nothing writes to it`
+    : `cp ${path} copy.db && chmod u+w copy.db`;
+  const writable = o.reason === 'mount' ? '' : ` make the file writable (chmod u+w ${path}), or`;
+  return new UserError(
+    `cannot ${o.doing} database ${path}: it has schema ${o.version}, which this treaty must first upgrade to schema ${o.latest}, and the upgrade needs write access, but ${why}; nothing was changed`,
+    `neither reads nor writes work on the file as it is:${writable} use a writable copy (${copy}, then --db copy.db)`,
   );
 }

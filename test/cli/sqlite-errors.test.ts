@@ -3,12 +3,15 @@
 // bind mount and a tiny tmpfs in a private mount namespace, gone with its shell), a page that gives
 // a row twice, a damaged file, another command holding the write lock. Each is one line (and a
 // hint), exit 1, and the database as it was.
+import Database from 'better-sqlite3';
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync, closeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SCHEMA_VERSION } from '../../src/store/migrations.js';
 import { fingerprint } from '../helpers/files.js';
+import { writeOlderDb } from '../helpers/older-db.js';
 import { BIN, cleanEnv, ROOT, runCli, runCliAs, tempDir, unprivileged, type CliRun } from '../helpers/run-cli.js';
 import { envWithDb } from '../helpers/seeded-db.js';
 
@@ -102,6 +105,51 @@ describe('a database the user may read but not write', () => {
   });
 });
 
+describe('an older database on a file the user cannot write', () => {
+  const older = SCHEMA_VERSION - 1;
+  const refused = (doing: string, db: string, why: string) =>
+    `error: cannot ${doing} database ${db}: it has schema ${older}, which this treaty must first upgrade to schema ${SCHEMA_VERSION}, and the upgrade needs write access, but ${why}; nothing was changed`;
+
+  it.skipIf(asUser === null)('a read-only file: reads and writes both say that it needs an upgrade, and how to use a writable copy', () => {
+    const dir = tempDir();
+    chmodSync(dir, 0o777);
+    const db = writeOlderDb(join(dir, 'treaty.db'));
+    chmodSync(db, 0o444);
+    const env = { ...cleanEnv(dir), TREATY_DB: db };
+    const before = fingerprint(db);
+    const hint = `hint: neither reads nor writes work on the file as it is: make the file writable (chmod u+w ${db}), or use a writable copy (cp ${db} copy.db && chmod u+w copy.db, then --db copy.db)`;
+    const read = runCliAs(asUser!, ['treaties', '--csv'], env);
+    expect(read).toEqual({ code: 1, stdout: '', stderr: `${refused('read', db, 'the file is read-only for this user')}\n${hint}\n` });
+    const write = runCliAs(asUser!, RECORD, env);
+    expect(write).toEqual({ code: 1, stdout: '', stderr: `${refused('change', db, 'the file is read-only for this user')}\n${hint}\n` });
+    expect(fingerprint(db)).toBe(before);
+    // The copy the hint suggests, made and used as it says, by the same user.
+    const work = tempDir();
+    chmodSync(work, 0o777);
+    const [command, ...rest] = [...asUser!, 'sh', '-c', `cp "${db}" copy.db && chmod u+w copy.db && "${process.execPath}" "${BIN}" --db copy.db treaties --csv`];
+    const copied = spawnSync(command!, rest, { cwd: work, encoding: 'utf8', env });
+    expect(copied.stderr).toBe('');
+    expect(copied.status).toBe(0);
+    expect(copied.stdout.split('\n')[0]).toMatch(/^id,/);
+  });
+
+  it.skipIf(!canUnshare)('on a read-only mount: reads and writes both say that it needs an upgrade, and how to use a writable copy', () => {
+    const dir = tempDir();
+    const db = writeOlderDb(join(dir, 'treaty.db'));
+    const before = fingerprint(db);
+    const r = inNamespace([
+      `mount --bind "${dir}" "${dir}" && mount -o remount,bind,ro "${dir}" || exit 90`,
+      `${cli(`--db "${db}" treaties --csv`)}; echo "read=$?"`,
+      `${cli(`--db "${db}" ${RECORD.join(' ')}`)}; echo "record=$?"`,
+    ]);
+    expect(r.stdout).toBe('read=1\nrecord=1\n');
+    const hint = `hint: neither reads nor writes work on the file as it is: use a writable copy (cp ${db} copy.db && chmod u+w copy.db, then --db copy.db)`;
+    const why = 'it is on a read-only file system';
+    expect(r.stderr).toBe(`${refused('read', db, why)}\n${hint}\n${refused('change', db, why)}\n${hint}\n`);
+    expect(fingerprint(db)).toBe(before);
+  });
+});
+
 describe('writes that cannot be stored', () => {
   it.skipIf(!canUnshare)('a full disk: says so, not "damaged", and leaves the file as it was', () => {
     const { env } = lonelyDb();
@@ -151,35 +199,66 @@ describe('writes that cannot be stored', () => {
   });
 });
 
+/** Holds the write lock on `db` until release() (its stdin closes): the test, not a timer, decides when. */
+async function holdWriteLock(db: string): Promise<{ release(): void }> {
+  const holder = spawn(process.execPath, ['-e', `
+    const db = new (require(${JSON.stringify(createRequire(import.meta.url).resolve('better-sqlite3'))}))(${JSON.stringify(db)});
+    db.exec('BEGIN IMMEDIATE');
+    process.stdout.write('locked\\n');
+    process.stdin.on('end', () => { db.exec('COMMIT'); db.close(); }).resume();
+  `], { stdio: ['pipe', 'pipe', 'inherit'] });
+  await new Promise<void>((locked) => holder.stdout.once('data', () => locked()));
+  return { release: () => holder.stdin.end() };
+}
+
+/**
+ * Runs treaty while another command holds the lock: `waited` is settled once it says it waits, or
+ * once it ends without saying so (then the test's expectations fail, rather than hang).
+ */
+function runWhileLocked(args: readonly string[], env: Record<string, string>) {
+  const child = spawn(process.execPath, [BIN, ...args], { env, cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const run = { stdout: '', stderr: '' };
+  child.stdout.setEncoding('utf8').on('data', (s: string) => (run.stdout += s));
+  const closed = new Promise<number | null>((done) => child.on('close', done));
+  const waited = new Promise<void>((seen) => {
+    child.stderr.setEncoding('utf8').on('data', (s: string) => {
+      run.stderr += s;
+      if (run.stderr.includes('waiting for')) seen();
+    });
+    void closed.then(() => seen());
+  });
+  return { run, waited, closed };
+}
+
 describe('another command holding the write lock', () => {
   it('a write waits, says after a few seconds what it waits for, and is stored once the lock is free', async () => {
     const env = envWithDb();
-    // Holds the write lock until its stdin closes: the test, not a timer, decides when.
-    const holder = spawn(process.execPath, ['-e', `
-      const db = new (require(${JSON.stringify(createRequire(import.meta.url).resolve('better-sqlite3'))}))(${JSON.stringify(env.TREATY_DB)});
-      db.exec('BEGIN IMMEDIATE');
-      process.stdout.write('locked\\n');
-      process.stdin.on('end', () => { db.exec('COMMIT'); db.close(); }).resume();
-    `], { stdio: ['pipe', 'pipe', 'inherit'] });
-    await new Promise<void>((locked) => holder.stdout.once('data', () => locked()));
-    const writer = spawn(process.execPath, [BIN, ...RECORD, '--csv'], { env, cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    writer.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
-    const told = new Promise<void>((seen) =>
-      writer.stderr.setEncoding('utf8').on('data', (s: string) => {
-        stderr += s;
-        if (stderr.includes('waiting for')) seen();
-      }),
-    );
-    await told;
-    expect(stdout).toBe('');
-    holder.stdin.end();
-    const code = await new Promise<number | null>((done) => writer.on('close', done));
-    expect(stderr.split('\n')[0]).toBe(`waiting for another treaty command to finish writing to ${env.TREATY_DB} (up to 60 s)...`);
+    const lock = await holdWriteLock(env.TREATY_DB!);
+    const writer = runWhileLocked([...RECORD, '--csv'], env);
+    await writer.waited;
+    expect(writer.run.stdout).toBe('');
+    lock.release();
+    const code = await writer.closed;
+    expect(writer.run.stderr.split('\n')[0]).toBe(`waiting for another treaty command to finish writing to ${env.TREATY_DB} (up to 60 s)...`);
     expect(code).toBe(0);
-    expect(stdout).toContain('added,XVIII-16,VNM,ratification,2026-01-10');
+    expect(writer.run.stdout).toContain('added,XVIII-16,VNM,ratification,2026-01-10');
     const history = runCli(['history', 'VNM', '--csv', '--as-of', AS_OF], env);
     expect(history.stdout).toContain('2026-01-10,ratification,,https://example.org/notification');
+  });
+
+  it('a read that must first upgrade an older database waits as a write does, says so, and answers once the lock is free', async () => {
+    const db = writeOlderDb(join(tempDir(), 'older.db'));
+    const env = { ...cleanEnv(), TREATY_DB: db };
+    const lock = await holdWriteLock(db);
+    const reader = runWhileLocked(['treaties', '--csv'], env);
+    await reader.waited;
+    lock.release();
+    const code = await reader.closed;
+    expect(reader.run.stderr).toBe(`waiting for another treaty command to finish writing to ${db} (up to 60 s)...\n`);
+    expect(code).toBe(0);
+    expect(reader.run.stdout.split('\n')[0]).toMatch(/^id,/);
+    const upgraded = new Database(db, { readonly: true });
+    expect(upgraded.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    upgraded.close();
   });
 });

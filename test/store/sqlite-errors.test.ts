@@ -2,7 +2,7 @@
 // the codes are SQLite's own (extended codes included), the clock a counter.
 import { describe, expect, it } from 'vitest';
 import { LOCK_STEP_MS, retryWhileBusy } from '../../src/store/lock-wait.js';
-import { describeSqliteError, LOCK_WAIT_SECONDS, sqliteProblem } from '../../src/store/sqlite-errors.js';
+import { describeSqliteError, LOCK_WAIT_SECONDS, sqliteProblem, upgradeNeedsWrite } from '../../src/store/sqlite-errors.js';
 
 function sqliteError(code: string, message = 'from SQLite'): Error & { code: string } {
   return Object.assign(new Error(message), { code });
@@ -36,7 +36,7 @@ describe('sqliteProblem', () => {
 describe('describeSqliteError', () => {
   const path = '/data/treaty.db';
   it.each([
-    ['SQLITE_BUSY', `database ${path} is locked: another treaty command is still writing to it after ${LOCK_WAIT_SECONDS} s; nothing was changed`],
+    ['SQLITE_BUSY', `database ${path} is locked: another treaty command is writing to it; nothing was changed`],
     ['SQLITE_READONLY', `cannot change database ${path}: it is read-only for this user (SQLite: from SQLite); nothing was changed`],
     ['SQLITE_FULL', `cannot write database ${path}: the disk is full; nothing was changed`],
     ['SQLITE_CONSTRAINT_CHECK', `database ${path} refused a row (SQLite: from SQLite); nothing was changed`],
@@ -50,6 +50,13 @@ describe('describeSqliteError', () => {
     expect(told.exitCode).toBe(1);
   });
 
+  it('a busy error says how long it waited when the stepped wait gave up, and claims no length otherwise', () => {
+    const gaveUp = Object.assign(sqliteError('SQLITE_BUSY'), { waitedMs: LOCK_WAIT_SECONDS * 1000 + 4 });
+    expect(describeSqliteError(gaveUp, path).message).toBe(`database ${path} is locked: another treaty command is still writing to it after ${LOCK_WAIT_SECONDS} s; nothing was changed`);
+    // SQLite's own 5 s busy timeout, e.g. at open: not the documented wait, so no number.
+    expect(describeSqliteError(sqliteError('SQLITE_BUSY'), path).message).not.toMatch(/after \d+ s/);
+  });
+
   it('suggests moving the file away only when it is damaged', () => {
     const codes = ['SQLITE_BUSY', 'SQLITE_READONLY', 'SQLITE_READONLY_DIRECTORY', 'SQLITE_FULL', 'SQLITE_CONSTRAINT', 'SQLITE_CORRUPT', 'SQLITE_NOTADB', 'SQLITE_CANTOPEN', 'SQLITE_IOERR', 'SQLITE_PERM'];
     const moving = codes.filter((code) => /move this one away/.test(describeSqliteError(sqliteError(code), path).hint ?? ''));
@@ -61,6 +68,28 @@ describe('describeSqliteError', () => {
     expect(told.message).toBe(`cannot read ${path}: its folder /data is not writable for this user, and SQLite needs to make a file there (${path}-shm) even to read a database in WAL mode`);
     expect(told.hint).toContain(`sqlite3 ${path} ".backup /tmp/treaty-copy.db"`);
     expect(told.hint).toContain(`cp ${path} /tmp/treaty-copy.db`);
+  });
+});
+
+describe('upgradeNeedsWrite', () => {
+  const path = '/data/treaty.db';
+  const base = { path, doing: 'read' as const, version: 5, latest: 6, reason: 'file' as const, walPending: false };
+
+  it('says that the upgrade, not only a change, needs write access, and never that reads still work', () => {
+    const told = upgradeNeedsWrite(base);
+    expect(told.message).toBe(`cannot read database ${path}: it has schema 5, which this treaty must first upgrade to schema 6, and the upgrade needs write access, but the file is read-only for this user; nothing was changed`);
+    expect(told.hint).toBe(`neither reads nor writes work on the file as it is: make the file writable (chmod u+w ${path}), or use a writable copy (cp ${path} copy.db && chmod u+w copy.db, then --db copy.db)`);
+    expect(told.exitCode).toBe(1);
+  });
+
+  it('on a read-only mount, offers only the copy', () => {
+    const told = upgradeNeedsWrite({ ...base, doing: 'change', reason: 'mount' });
+    expect(told.message).toMatch(/^cannot change database .*, but it is on a read-only file system; nothing was changed$/);
+    expect(told.hint).not.toContain(`chmod u+w ${path}`);
+  });
+
+  it('with commits in the -wal file, the copy takes the -wal file too', () => {
+    expect(upgradeNeedsWrite({ ...base, walPending: true }).hint).toContain(`cp ${path} copy.db && cp ${path}-wal copy.db-wal && chmod u+w copy.db copy.db-wal, while nothing writes to it`);
   });
 });
 
@@ -98,7 +127,7 @@ describe('retryWhileBusy', () => {
   it(`gives up with the busy error after ${LOCK_WAIT_SECONDS} s in all, the last step cut to what is left`, () => {
     const lock = fakeLock(Number.POSITIVE_INFINITY);
     const options = { ...lock.options, stepMs: 7000 };
-    expect(() => retryWhileBusy(lock.attempt, options)).toThrow(expect.objectContaining({ code: 'SQLITE_BUSY' }));
+    expect(() => retryWhileBusy(lock.attempt, options)).toThrow(expect.objectContaining({ code: 'SQLITE_BUSY', waitedMs: LOCK_WAIT_SECONDS * 1000 }));
     expect(lock.timeouts.reduce((a, b) => a + b, 0)).toBe(LOCK_WAIT_SECONDS * 1000);
     expect(lock.timeouts.at(-1)).toBe((LOCK_WAIT_SECONDS * 1000) % 7000);
     expect(lock.waits()).toBe(1);
