@@ -57,8 +57,10 @@ await build({
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  // better-sqlite3's JavaScript is bundled too (its dozen files cost start-up); its compiled addon is loaded by path.
-  external: ['*.node'],
+  // better-sqlite3's JavaScript is bundled too, into store-driver.cjs (its dozen files cost start-up); its
+  // compiled addon is loaded by path. `bindings` searches for the addon only when it is not where npm
+  // builds it, and must then run from better-sqlite3's folder (src/store/driver.ts), so it stays outside.
+  external: ['*.node', 'bindings'],
   plugins: [splitAtEntries, lazyChildProcess],
   // `await import()` of another bundle becomes a plain require, with no ES module loader involved.
   supported: { 'dynamic-import': false },

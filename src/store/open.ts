@@ -2,7 +2,6 @@
 // it is not ours. Nothing here writes to a file that is not a treaty database.
 import type { Database } from 'better-sqlite3';
 import { closeSync, existsSync, linkSync, lstatSync, mkdirSync, openSync, readlinkSync, readSync, renameSync, statSync, unlinkSync, type Stats } from 'node:fs';
-import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
 import { removeStaleTemps, tempPathBeside } from '../temp-files.js';
@@ -21,25 +20,8 @@ export interface OpenOptions {
 
 const SQLITE_HEADER = 'SQLite format 3\0';
 
-// better-sqlite3 is CommonJS and the heaviest module we load: loaded only when a command opens the store.
-const require = createRequire(import.meta.url);
-function driver(): typeof import('better-sqlite3') {
-  return require('better-sqlite3') as typeof import('better-sqlite3');
-}
-
-let addon: { nativeBinding?: string } | undefined;
-/**
- * The compiled addon, named directly: left to itself better-sqlite3 asks the `bindings` package to
- * search a dozen places for it, about 7 ms of every start. When it is not where npm builds it, the
- * search it is.
- */
-function nativeBinding(): { nativeBinding?: string } {
-  if (addon === undefined) {
-    const built = join(dirname(require.resolve('better-sqlite3/package.json')), 'build', 'Release', 'better_sqlite3.node');
-    addon = existsSync(built) ? { nativeBinding: built } : {};
-  }
-  return addon;
-}
+/** The driver's connect, loaded by the first open: `--help` and completion never load SQLite. */
+type Connect = typeof import('./driver.js').connectSqlite;
 
 export interface Opened {
   db: Db;
@@ -50,23 +32,24 @@ export interface Opened {
 }
 
 export async function openDatabase(path: string, mode: OpenMode, options: OpenOptions): Promise<Opened> {
-  if (inspect(path) === 'sqlite') return openExisting(path, mode);
+  const { connectSqlite: sqlite } = await import('./driver.js');
+  if (inspect(path) === 'sqlite') return openExisting(sqlite, path, mode);
   prepareFolder(path, options);
   // A new database holds the first command's own write before it is placed, so that a first command
   // that fails leaves no file. Two such files cannot both be placed, and the write of the one left
   // out would be lost: creators therefore take turns, and one that waited finds the database made
   // and opens it like any other.
-  const release = takeCreationLock(path);
-  if (release === 'made') return openExisting(path, mode);
+  const release = takeCreationLock(sqlite, path);
+  if (release === 'made') return openExisting(sqlite, path, mode);
   let temp: string | undefined;
   try {
     if (inspect(path) === 'sqlite') {
       release();
-      return openExisting(path, mode);
+      return openExisting(sqlite, path, mode);
     }
-    temp = await create(path, options);
+    temp = await create(sqlite, path, options);
     // Read-write even for a read command: the file is ours alone, and closing a writer leaves no -wal/-shm behind.
-    const db = connect(temp, 'write');
+    const db = connect(sqlite, temp, 'write');
     const made = temp;
     return {
       db,
@@ -95,13 +78,13 @@ export async function openDatabase(path: string, mode: OpenMode, options: OpenOp
   }
 }
 
-function openExisting(path: string, mode: OpenMode): Opened {
-  let db = connect(path, mode);
+function openExisting(sqlite: Connect, path: string, mode: OpenMode): Opened {
+  let db = connect(sqlite, path, mode);
   const version = checkOurs(db, path);
   if (version < SCHEMA_VERSION) {
     db.close();
     // An older file is brought up to date by a write open, then reopened as asked.
-    const writer = connect(path, 'write');
+    const writer = connect(sqlite, path, 'write');
     try {
       migrate(writer);
     } catch (e) {
@@ -109,7 +92,7 @@ function openExisting(path: string, mode: OpenMode): Opened {
     } finally {
       writer.close();
     }
-    db = connect(path, mode);
+    db = connect(sqlite, path, mode);
   }
   if (mode === 'write') removeStaleTemps(dirname(path));
   const close = () => db.close();
@@ -200,12 +183,12 @@ const CREATION_WAIT_MS = 300_000;
  * that was waiting on the removed file is told so by SQLite, and then finds the database made, or
  * (the holder failed) takes a lock on a new file.
  */
-function takeCreationLock(path: string): (() => void) | 'made' {
+function takeCreationLock(sqlite: Connect, path: string): (() => void) | 'made' {
   const lockPath = join(dirname(path), `.${basename(path)}.lock`);
   for (let attempt = 1; ; attempt++) {
     let lock: Db | undefined;
     try {
-      lock = new (driver())(lockPath, { timeout: CREATION_WAIT_MS, ...nativeBinding() });
+      lock = sqlite(lockPath, { timeout: CREATION_WAIT_MS });
       lock.exec('BEGIN EXCLUSIVE');
       const held = lock;
       return () => {
@@ -227,11 +210,11 @@ function takeCreationLock(path: string): (() => void) | 'made' {
 const MAX_LOCK_ATTEMPTS = 64;
 
 /** Builds a new database under a temporary name beside `path`, and returns that name. */
-async function create(path: string, options: OpenOptions): Promise<string> {
+async function create(sqlite: Connect, path: string, options: OpenOptions): Promise<string> {
   const temp = tempPathBeside(path);
   removeTemp(temp);
   try {
-    const db = new (driver())(temp, { timeout: 5000, ...nativeBinding() });
+    const db = sqlite(temp, { timeout: 5000 });
     try {
       migrate(db);
       await options.initialize(db);
@@ -270,9 +253,9 @@ function placeNewFile(temp: string, path: string): void {
   }
 }
 
-function connect(path: string, mode: OpenMode): Db {
+function connect(sqlite: Connect, path: string, mode: OpenMode): Db {
   try {
-    const db = new (driver())(path, { readonly: mode === 'read', fileMustExist: true, timeout: 5000, ...nativeBinding() });
+    const db = sqlite(path, { readonly: mode === 'read', fileMustExist: true, timeout: 5000 });
     if (mode === 'write') {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
