@@ -8,7 +8,6 @@ import { UserError } from './errors.js';
 import type { Io } from './io.js';
 import { fastParse, type RawCommandLine } from './options-argv.js';
 import { finishValues, formatOf, type AnySpec, type RunEnv } from './options-spec.js';
-import { respond } from './respond.js';
 import { fdSink } from './ui/sink.js';
 import { terminalWidth } from './ui/terminal-width.js';
 import { addSpec } from './commands/add.spec.js';
@@ -87,7 +86,9 @@ async function execute(raw: RawCommandLine, env: RunEnv): Promise<number> {
   const { o, a } = finishValues(raw.spec, raw);
   const format = 'format' in raw.spec.options ? formatOf(o) : 'table';
   const result = await raw.spec.run(o, a, env);
-  return result ? respond(result, format, { color: o.color !== false, wide: 'wide' in o && o.wide === true, command: raw.spec.name.split(' ')[0]! }, env.io) : 0;
+  if (!result) return 0;
+  const { respond } = await import('./respond.js');
+  return respond(result, format, { color: o.color !== false, wide: 'wide' in o && o.wide === true, command: raw.spec.name.split(' ')[0]! }, env.io);
 }
 
 function report(e: unknown, io: Io): number {
