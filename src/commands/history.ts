@@ -33,7 +33,8 @@ export async function history(ctx: Ctx, o: HistoryOptions): Promise<HistoryResul
     const rows: Row[] = [];
     for (const treaty of treaties) {
       const actions = store.actions(treaty.id, asOf);
-      const states = new Map(participantStates(treaty, known, actions, asOf, { published: store.published(treaty.id) }).map((s) => [s.code, s]));
+      // Looked up by code: no need for the name order, whose sort keys cost a cold start.
+      const states = new Map(participantStates(treaty, known, actions, asOf, { published: store.published(treaty.id), sorted: false }).map((s) => [s.code, s]));
       const reports = store.reports(treaty.id);
       for (const p of chosen) {
         const s = states.get(p.code)!;
