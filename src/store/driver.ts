@@ -6,8 +6,6 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
-const require = createRequire(import.meta.url);
-
 export type Connection = Database.Database;
 
 let addon: { nativeBinding: string } | undefined;
@@ -18,7 +16,7 @@ let addon: { nativeBinding: string } | undefined;
  */
 function nativeBinding(): { nativeBinding: string } {
   if (addon === undefined) {
-    const home = dirname(require.resolve('better-sqlite3/package.json'));
+    const home = dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json'));
     const built = join(home, 'build', 'Release', 'better_sqlite3.node');
     if (existsSync(built)) {
       addon = { nativeBinding: built };
