@@ -8,7 +8,10 @@ import { UserError } from './errors.js';
 import type { Io } from './io.js';
 import { fastParse, type RawCommandLine } from './options-argv.js';
 import { finishValues, formatOf, type AnySpec, type RunEnv } from './options-spec.js';
+import { exitAfterOutput } from './output-failure.js';
+import { describeSqliteError, isSqliteError } from './store/sqlite-errors.js';
 import { fdSink } from './ui/sink.js';
+import { visibleText } from './formats/visible-text.js';
 import { terminalWidth } from './ui/terminal-width.js';
 import { addSpec } from './commands/add.spec.js';
 import { calendarSpec } from './commands/calendar.spec.js';
@@ -63,7 +66,7 @@ function commandLineOf(argv: readonly string[]): string {
 
 export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
   try {
-    const env: RunEnv = { ctx: createContext(io.env), io, commandLine: commandLineOf(argv), version: VERSION, specs: COMMANDS };
+    const env: RunEnv = { ctx: createContext(io.env, (message) => io.err.write(message)), io, commandLine: commandLineOf(argv), version: VERSION, specs: COMMANDS };
     let code = 0;
     const run = async (raw: RawCommandLine) => {
       code = await execute(raw, env);
@@ -86,21 +89,24 @@ async function execute(raw: RawCommandLine, env: RunEnv): Promise<number> {
   const { o, a } = finishValues(raw.spec, raw);
   const format = 'format' in raw.spec.options ? formatOf(o) : 'table';
   const result = await raw.spec.run(o, a, env);
-  if (!result) return 0;
-  const { respond } = await import('./respond.js');
-  return respond(result, format, { color: o.color !== false, wide: 'wide' in o && o.wide === true, command: raw.spec.name.split(' ')[0]! }, env.io);
+  // The renderer loads only once there is a result to show.
+  const code = result ? await (await import('./respond.js')).respond(result, format, { color: o.color !== false, wide: 'wide' in o && o.wide === true, command: raw.spec.name.split(' ')[0]! }, env.io) : 0;
+  return exitAfterOutput(code, env.io, raw.spec.writes === true && o.dryRun !== true);
 }
 
 function report(e: unknown, io: Io): number {
   if (e instanceof UserError) {
-    io.err.write(`error: ${e.message}\n${e.hint ? `hint: ${e.hint}\n` : ''}`);
+    // Messages quote what the user gave (a CSV header, a file name, a value): shown, never obeyed, by the terminal.
+    io.err.write(`error: ${visibleText(e.message)}\n${e.hint ? `hint: ${visibleText(e.hint)}\n` : ''}`);
     return e.exitCode;
   }
   const err = e as Error & { code?: unknown };
   if (io.env.TREATY_DEBUG === '1') {
     io.err.write(`${err.stack ?? String(e)}\n`);
-  } else if (typeof err.code === 'string' && err.code.startsWith('SQLITE_')) {
-    io.err.write(`error: database problem: ${err.message}\nhint: the file may be damaged; point --db or TREATY_DB at another file, or move this one away\n`);
+  } else if (isSqliteError(e)) {
+    // From a result read while it is written out (export): the file is not known here.
+    const told = describeSqliteError(e, undefined);
+    io.err.write(`error: ${visibleText(told.message)}\n${told.hint ? `hint: ${visibleText(told.hint)}\n` : ''}`);
   } else {
     io.err.write(`internal error: ${err.message ?? String(e)}\n(set TREATY_DEBUG=1 for details)\n`);
   }

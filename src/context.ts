@@ -2,6 +2,7 @@
 import { fromDayNumber, type IsoDate } from './domain/dates.js';
 import { openDatabase, type OpenMode } from './store/open.js';
 import { resolveDbPath } from './store/paths.js';
+import { describeSqliteError, isSqliteError } from './store/sqlite-errors.js';
 import { Store } from './store/store.js';
 
 export interface Ctx {
@@ -24,7 +25,8 @@ export interface Ctx {
   dbPath(dbFlag: string | undefined): string;
 }
 
-export function createContext(env: NodeJS.ProcessEnv = process.env): Ctx {
+/** `tell` gets what the user should know while a command waits (for another's write lock): stderr. */
+export function createContext(env: NodeJS.ProcessEnv = process.env, tell?: (message: string) => void): Ctx {
   const now = () => new Date().toISOString();
   return {
     env,
@@ -39,6 +41,7 @@ export function createContext(env: NodeJS.ProcessEnv = process.env): Ctx {
       const { path, isDefault } = resolveDbPath(dbFlag, env);
       const opened = await openDatabase(path, mode, {
         createParents: isDefault,
+        ...(tell ? { onLockWait: tell } : {}),
         async initialize(db) {
           // zod and the CSV reader load only when a database is created.
           const [{ bundledDataDir, loadBundledData }, { seed }] = await Promise.all([import('./store/bundled-data.js'), import('./store/seed.js')]);
@@ -55,7 +58,8 @@ export function createContext(env: NodeJS.ProcessEnv = process.env): Ctx {
         result = await use(store);
       } catch (e) {
         done(false);
-        throw e;
+        // Here the file is known: SQLite's own message names no file.
+        throw isSqliteError(e) ? describeSqliteError(e, store.path) : e;
       }
       done(true);
       return result;

@@ -1,6 +1,7 @@
 // Commander, declared from the specs: it renders --help and --version, reads the command lines the
 // fast parser leaves to it, and words their mistakes. Loaded only then, so a command that runs never
 // pays for it. Values are not checked here: they reach the same finishValues as the fast path's.
+import { visibleText } from './formats/visible-text.js';
 import { Command, CommanderError, Option } from 'commander';
 import type { Io } from './io.js';
 import type { RawCommandLine } from './options-argv.js';
@@ -51,7 +52,7 @@ function build(p: Program, only: string | undefined, io: Io, run: (raw: RawComma
     .helpOption('-h, --help', 'show help')
     .configureHelp({ showGlobalOptions: true })
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.out.write(s), writeErr: (s) => io.err.write(s), getOutHelpWidth: () => io.columns ?? 80, getErrHelpWidth: () => 80 })
+    .configureOutput({ writeOut: (s) => io.out.write(s), writeErr: (s) => io.err.write(visibleText(s)), getOutHelpWidth: () => io.columns ?? 80, getErrHelpWidth: () => 80 })
     .showHelpAfterError('(run "treaty --help" for usage)')
     .addHelpText('after', p.epilogue);
   for (const [key, opt] of Object.entries(GLOBAL_OPTIONS)) declare(program, key, opt);

@@ -147,6 +147,11 @@ export interface CommandSpec<O extends Options = Options, A extends Args = Args>
   /** The columns a list command can print, for --help and the README (loaded only for them). */
   readonly columns?: () => Promise<readonly string[]>;
   readonly hidden?: boolean;
+  /**
+   * The command changes the database (or writes a file) unless --dry-run is given: once it has, a
+   * failing stdout no longer fails it (exit as done, a warning on stderr).
+   */
+  readonly writes?: boolean;
   /** Returns a result to render in the chosen format, or nothing when it printed itself. */
   run(o: OptionValues<O>, a: ArgValues<A>, env: RunEnv): Promise<Result | void>;
 }

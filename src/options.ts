@@ -8,6 +8,7 @@ import { GROUP_CHOICES, resolveGroup, type GroupFilter } from './domain/groups.j
 import { isOneOf } from './domain/vocabulary.js';
 import { SOURCE_FORM, sourceItems } from './domain/source.js';
 import { UsageError } from './errors.js';
+import { longFieldProblem } from './domain/field-limits.js';
 
 /** What the shell can offer for a value: fixed words, files, or names read from the database. */
 export type Completion = 'file' | 'treaties' | 'participants' | 'none';
@@ -29,6 +30,13 @@ export interface ValueKind<T> {
 
 const refuse = (where: string, allowed: string, raw: string): never => {
   throw new UsageError(`${where}: expected ${allowed}, got "${raw}"`);
+};
+
+/** A text that a row would store is held to the field maximum here, and never echoed back whole. */
+const checkLength = (where: string, raw: string): string => {
+  const problem = longFieldProblem({ [where]: raw });
+  if (problem) throw new UsageError(problem);
+  return raw;
 };
 
 export function date(): ValueKind<IsoDate> {
@@ -79,7 +87,7 @@ export function seconds(max: number): ValueKind<number> {
 
 /** Free text that must say something: an empty value is a slip (an unset shell variable). */
 export function text(allowed: string): ValueKind<string> {
-  return { kind: 'text', allowed, complete: 'none', malformed: ' ', sample: 'text', parse: (raw, where) => (raw.trim() === '' ? refuse(where, allowed, raw) : raw.trim()) };
+  return { kind: 'text', allowed, complete: 'none', malformed: ' ', sample: 'text', parse: (raw, where) => (raw.trim() === '' ? refuse(where, allowed, raw) : checkLength(where, raw).trim()) };
 }
 
 export function path(allowed = 'a file path'): ValueKind<string> {
@@ -119,7 +127,7 @@ export function source(): ValueKind<string> {
     complete: 'none',
     malformed: 'treaties.un.org',
     sample: 'https://treaties.un.org/',
-    parse: (raw, where) => (sourceItems(raw) === null ? refuse(where, allowed, raw) : raw.trim().replace(/\s+/g, ' ')),
+    parse: (raw, where) => (sourceItems(checkLength(where, raw)) === null ? refuse(where, allowed, raw) : raw.trim().replace(/\s+/g, ' ')),
   };
 }
 

@@ -5,6 +5,7 @@ const count = () => integer(0, 9999);
 
 export const addSpec = defineCommand({
   name: 'add',
+  writes: true,
   summary: "add a treaty from the UN Treaty Collection's status page (MTDSG XML)",
   args: { file: arg(path(), 'the .xml status page') },
   options: {

@@ -26,7 +26,9 @@ import { ruleOf } from './add-rule.js';
 import { countsDiffer, entryIntoForceDiffers } from '../domain/checks.js';
 import { keepChecks } from '../store/checks.js';
 import { dataDateNote, latestDateOn } from './data-date.js';
-import { readFileBytes } from './import.js';
+import { MAX_PAGE_BYTES } from '../domain/limits.js';
+import { longFieldProblem } from '../domain/field-limits.js';
+import { readCappedFile } from '../read-capped-file.js';
 
 export interface AddOptions {
   db: string | undefined;
@@ -59,7 +61,7 @@ export function parseConclusion(text: string): { place: string; date: IsoDate } 
 }
 
 export async function addTreaty(ctx: Ctx, given: AddOptions): Promise<ListResult> {
-  const doc = parseMtdsg(decodeMtdsg(readFileBytes(given.file), given.file), given.file);
+  const doc = parseMtdsg(decodeMtdsg(readCappedFile(given.file, MAX_PAGE_BYTES, 'a status page'), given.file), given.file);
   const page = `https://treaties.un.org/Pages/ViewDetails.aspx?src=TREATY&mtdsg_no=${doc.id}`;
   const o = { ...given, source: given.source ?? page };
   const { facts, unread } = footnoteFacts(doc.notes);
@@ -99,6 +101,7 @@ export async function addTreaty(ctx: Ctx, given: AddOptions): Promise<ListResult
     ...(doc.entry_into_force ? { entry_into_force: { date: doc.entry_into_force, source: o.source, note: 'Given in the header of the status page.' } } : {}),
   });
   if (!definition.success) throw new UserError(`${o.file}: ${describeIssue(definition.error)}`);
+  refuseLongFields(o.file, doc, definition.data);
   return ctx.withStore(o.db, 'write', (store) => {
     if (store.treaties().some((t) => t.id === definition.data.id)) throw new UserError(`treaty ${definition.data.id} is already in the database`, `update its actions with: treaty import ${o.file}`);
     const known = store.participants();
@@ -175,6 +178,14 @@ export async function addTreaty(ctx: Ctx, given: AddOptions): Promise<ListResult
       ...(doc.entry_into_force && computed !== doc.entry_into_force ? [entryIntoForceDiffers(doc.entry_into_force, computed)] : []),
       ...countChecks(doc).map((c) => countsDiffer(c.what, dataDate.date, c.header, c.table)),
     ];
+    for (const row of rows) {
+      const problem = longFieldProblem(row, ['reference', 'source', 'note']);
+      if (problem) throw new UserError(`${o.file}: the action ${row.code} ${row.action} on ${row.date}: ${problem}`);
+    }
+    for (const p of added) {
+      const problem = longFieldProblem({ name: p.name });
+      if (problem) throw new UserError(`${o.file}: a participant the footnotes name: its ${problem}`);
+    }
     if (!o.dryRun) {
       writeTransaction(store.db, () => {
         const now = ctx.now();
@@ -227,6 +238,16 @@ export async function addTreaty(ctx: Ctx, given: AddOptions): Promise<ListResult
       noticeAlways: true,
     };
   });
+}
+
+/** The names and titles a page gives are held to the field maximum before anything is matched or stored. */
+function refuseLongFields(file: string, doc: MtdsgDocument, treaty: TreatyDefinition): void {
+  for (const r of doc.rows) {
+    const problem = longFieldProblem({ name: r.name });
+    if (problem) throw new UserError(`${file}: participants table, row ${r.index}: the participant's ${problem}`);
+  }
+  const problem = longFieldProblem({ title: treaty.title, short_title: treaty.short_title }) ?? treaty.aliases.map((alias) => longFieldProblem({ alias })).find(Boolean);
+  if (problem) throw new UserError(`${file}: the treaty's ${problem}`);
 }
 
 /**

@@ -29,6 +29,7 @@ runs notify only when something changed.`,
 
 export const undoSpec = defineCommand({
   name: 'undo',
+  writes: true,
   summary: 'reverse one logged change to an action (see treaty changes)',
   args: { changeId: arg(integer(1, Number.MAX_SAFE_INTEGER), 'the id shown by treaty changes') },
   options: { dryRun: flag('say what would change, change nothing'), ...FORMAT_OPTIONS },

@@ -33,6 +33,7 @@ export const dbCheckSpec = defineCommand({
 
 export const dbBackupSpec = defineCommand({
   name: 'db backup',
+  writes: true,
   summary: "a consistent copy of the database, made with SQLite's online backup",
   args: { file: arg(path(), 'where to write it') },
   options: { force: flag('overwrite an existing file'), ...FORMAT_OPTIONS },
@@ -48,6 +49,7 @@ export const dbBackupSpec = defineCommand({
 
 export const dbUpdateSpec = defineCommand({
   name: 'db update',
+  writes: true,
   summary: "merge this release's bundled data into the database, keeping everything you recorded",
   args: {},
   options: { dryRun: flag('say what would be added, change nothing'), ...FORMAT_OPTIONS },

@@ -1,7 +1,7 @@
 // treaty explain: the rule in words, the instruments counted so far, and the arithmetic of the date.
 import type { IsoDate } from '../domain/dates.js';
 import { entryIntoForce } from '../domain/entry-into-force.js';
-import { explain } from '../domain/explain.js';
+import { explain, reportsOnTheCount } from '../domain/explain.js';
 import { withKept } from '../domain/checks.js';
 import { headerChecks } from '../domain/header-checks.js';
 import { participantStates, treatyStatus } from '../domain/status.js';
@@ -31,6 +31,7 @@ export async function explainCommand(ctx: Ctx, o: ExplainOptions): Promise<Expla
       .filter((s) => s.date_unknown)
       .map((s) => ({ code: s.code, name: s.name, party_by: s.party_by, in_force_on: s.in_force_on, words: certaintyWords(s)! }));
     const checks = withKept([...headerChecks(treaty, participants, store.actions(treaty.id), published), ...status.checks], store.checks(treaty.id));
-    return { kind: 'explain', explanation: { ...explain(treaty, participants, eif, asOf, env), undated, checks } };
+    const reported = reportsOnTheCount(treaty, participants, store.reports(treaty.id), asOf);
+    return { kind: 'explain', explanation: { ...explain(treaty, participants, eif, asOf, env), undated, checks, reported } };
   });
 }

@@ -8,8 +8,11 @@ import { participantStates } from '../domain/status.js';
 import type { Ctx } from '../context.js';
 import type { HistoryResult, Row } from '../formats/result.js';
 import { requireParticipant } from '../participant-lookup.js';
+import { isReportRow, NOT_A_REPORT, REPORT_HISTORY_COLUMNS, reportHistoryRow } from '../formats/history-reports.js';
+import { undatedConsentRow } from '../formats/history-undated.js';
+import { partyProofs } from '../domain/party-proof.js';
 
-export const HISTORY_COLUMNS = ['code', 'name', 'treaty', 'date', 'action', 'reference', 'source', 'note', 'status', 'in_force_on'] as const;
+export const HISTORY_COLUMNS = ['code', 'name', 'treaty', 'date', 'action', 'reference', 'source', 'note', 'status', 'in_force_on', ...REPORT_HISTORY_COLUMNS] as const;
 
 export interface HistoryOptions {
   db: string | undefined;
@@ -33,21 +36,36 @@ export async function history(ctx: Ctx, o: HistoryOptions): Promise<HistoryResul
     const rows: Row[] = [];
     for (const treaty of treaties) {
       const actions = store.actions(treaty.id, asOf);
+      const published = store.published(treaty.id);
       // Looked up by code: no need for the name order, whose sort keys cost a cold start.
-      const states = new Map(participantStates(treaty, known, actions, asOf, { published: store.published(treaty.id), sorted: false }).map((s) => [s.code, s]));
+      const states = new Map(participantStates(treaty, known, actions, asOf, { published, sorted: false }).map((s) => [s.code, s]));
+      const proofs = partyProofs(treaty, published);
       const reports = store.reports(treaty.id);
       for (const p of chosen) {
         const s = states.get(p.code)!;
-        for (const r of reportsAbout(reports, p.code, asOf)) reported.get(p.code)!.push({ ...r });
+        for (const r of reportsAbout(reports, p.code, asOf)) {
+          reported.get(p.code)!.push({ ...r });
+          rows.push(reportHistoryRow(r, p, s));
+        }
         standing.get(p.code)!.push({ treaty: treaty.id, short_title: treaty.short_title, status: s.status, signed_on: s.signed_on, consent_on: s.consent_on, in_force_on: s.in_force_on, date_unknown: s.date_unknown, party_by: s.party_by });
+        if (s.date_unknown && s.consent_on === null) rows.push(undatedConsentRow(p, treaty.id, proofs.get(p.code), s, NOT_A_REPORT));
         for (const a of actions) {
           if (a.code !== p.code) continue;
-          rows.push({ code: p.code, name: p.name, treaty: a.treaty, date: a.date, action: a.action, reference: a.reference, source: a.source, note: a.note, status: s.status, in_force_on: s.in_force_on });
+          rows.push({ code: p.code, name: p.name, treaty: a.treaty, date: a.date, action: a.action, reference: a.reference, source: a.source, note: a.note, status: s.status, in_force_on: s.in_force_on, ...NOT_A_REPORT });
         }
       }
     }
     const order = new Map(chosen.map((p, i) => [p.code, i]));
-    rows.sort((a, b) => order.get(a.code as string)! - order.get(b.code as string)! || compareText(String(a.date), String(b.date)) || compareText(String(a.treaty), String(b.treaty)));
+    // Each participant's actions (a consent of unknown date after the dated ones), then the reports
+    // about it: claims are listed apart, never among the facts.
+    rows.sort(
+      (a, b) =>
+        order.get(a.code as string)! - order.get(b.code as string)! ||
+        Number(isReportRow(a)) - Number(isReportRow(b)) ||
+        Number(a.date === null) - Number(b.date === null) ||
+        compareText(String(a.date), String(b.date)) ||
+        compareText(String(a.treaty), String(b.treaty)),
+    );
     return {
       kind: 'history',
       participants: chosen.map((p) => ({ code: p.code, name: p.name, treaties: standing.get(p.code)!, reports: reported.get(p.code)! })),

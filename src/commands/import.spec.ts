@@ -6,6 +6,7 @@ const INPUT_FORMATS = ['csv', 'tsv', 'json', 'ndjson', 'xml'] as const satisfies
 
 export const importSpec = defineCommand({
   name: 'import',
+  writes: true,
   summary: "import action rows (CSV, TSV, JSON, NDJSON as export writes them) or the depositary's XML status page",
   args: { file: args(path(), 'files; all of them land in one transaction, or none does') },
   options: {

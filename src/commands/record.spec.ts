@@ -4,6 +4,7 @@ import { arg, DEFAULT_TREATY, defineCommand, flag, FORMAT_OPTIONS, option, requi
 
 export const recordSpec = defineCommand({
   name: 'record',
+  writes: true,
   summary: 'record one action: a signature, ratification, accession... with its source',
   args: {
     participant: arg(participant(), 'ISO code or name, e.g. "Viet Nam"'),

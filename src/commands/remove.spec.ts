@@ -4,6 +4,7 @@ import { arg, DEFAULT_TREATY, defineCommand, flag, FORMAT_OPTIONS } from '../opt
 
 export const removeSpec = defineCommand({
   name: 'remove',
+  writes: true,
   summary: 'remove one recorded action, by participant, action and date',
   args: {
     participant: arg(participant(), 'ISO code or name'),

@@ -8,7 +8,7 @@ import { regionalBreakdown } from '../domain/regions.js';
 import { sourceItems } from '../domain/source.js';
 import { reportWords } from '../domain/reports.js';
 import { cumulativeSeries } from '../domain/series.js';
-import { participantStates, treatyStatus } from '../domain/status.js';
+import { dataCoveredTo, participantStates, treatyStatus } from '../domain/status.js';
 import type { Ctx } from '../context.js';
 import type { ReportResult, ReportSection } from '../formats/result.js';
 import { ruleEnv } from './rule-env.js';
@@ -51,6 +51,7 @@ function section(store: Store, participants: ReadonlyMap<string, Participant>, t
     treaty,
     status,
     series: cumulativeSeries(treaty, states),
+    data_end: [dataCoveredTo(treaty, actions.filter((a) => a.date <= asOf)), asOf].sort()[0]!,
     regions: regionalBreakdown(states),
     participants: states.filter((s) => s.status !== 'none').map((s) => ({ ...s, sources: [...(sources.get(s.code) ?? [])] })),
     not_yet: states.filter((s) => s.status === 'none').map((s) => {

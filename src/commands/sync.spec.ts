@@ -3,6 +3,7 @@ import { defineCommand, flag, FORMAT_OPTIONS, option } from '../options-spec.js'
 
 export const syncSpec = defineCommand({
   name: 'sync',
+  writes: true,
   summary: "fetch each treaty's status page from the depositary (UN Treaty Collection XML) and import it",
   args: {},
   options: {

@@ -4,7 +4,9 @@ import type { Ctx } from '../context.js';
 import { UserError } from '../errors.js';
 import { visibleText } from '../formats/visible-text.js';
 import type { ListResult } from '../formats/result.js';
-import { importInputs, readFileBytes, readInput, type Input } from './import.js';
+import { importInputs, readInput, type Input } from './import.js';
+import { MAX_PAGE_BYTES, megabytes } from '../domain/limits.js';
+import { readCappedFile } from '../read-capped-file.js';
 
 export interface SyncOptions {
   db: string | undefined;
@@ -17,7 +19,8 @@ export interface SyncOptions {
   command: string;
 }
 
-const MAX_BYTES = 50 * 1024 * 1024;
+/** A fetched page is read into memory like a file given to `add`, so it has the same cap. */
+const MAX_BYTES = MAX_PAGE_BYTES;
 
 export async function sync(ctx: Ctx, o: SyncOptions): Promise<ListResult> {
   const targets = o.from !== undefined ? [o.from] : await addresses(ctx, o);
@@ -26,7 +29,7 @@ export async function sync(ctx: Ctx, o: SyncOptions): Promise<ListResult> {
   for (const target of targets) {
     const remote = /^https?:\/\//i.test(target);
     fetched ||= remote;
-    const bytes = remote ? await fetchBytes(target, o.timeoutSeconds) : readFileBytes(target);
+    const bytes = remote ? await fetchBytes(target, o.timeoutSeconds) : readCappedFile(target, MAX_BYTES, 'a status page');
     inputs.push(readInput(target, bytes, 'xml'));
   }
   // A fetched page is its own source; a local file falls back on the treaty's address.
@@ -57,7 +60,7 @@ export async function fetchBytes(url: string, timeoutSeconds: number): Promise<U
   }
   if (!response.ok) throw new UserError(`${url}: the server answered HTTP ${response.status}${response.statusText ? ` ${visibleText(response.statusText.slice(0, 100))}` : ''}`);
   const length = Number(response.headers.get('content-length') ?? 0);
-  if (length > MAX_BYTES) throw new UserError(`${url}: the page is larger than ${MAX_BYTES / 1024 / 1024} MB`);
+  if (length > MAX_BYTES) throw new UserError(`${url}: the page is larger than ${megabytes(MAX_BYTES)}`);
   return readCapped(url, response);
 }
 
@@ -77,7 +80,7 @@ async function readCapped(url: string, response: Response): Promise<Uint8Array> 
       total += value.byteLength;
       if (total > MAX_BYTES) {
         await reader.cancel().catch(() => undefined);
-        throw new UserError(`${url}: the page is larger than ${MAX_BYTES / 1024 / 1024} MB`);
+        throw new UserError(`${url}: the page is larger than ${megabytes(MAX_BYTES)}`);
       }
       chunks.push(value);
     }

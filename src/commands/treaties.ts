@@ -41,8 +41,8 @@ export async function treaties(ctx: Ctx, o: TreatiesOptions): Promise<ListResult
         state: s.entry_into_force.state,
         entry_into_force: s.entry_into_force.date,
         data_as_of: s.data_as_of,
-        // The codes, space-separated like aliases; status --json has each check's values.
-        checks: checks.map((c) => c.code).join(' '),
+        // The codes, a list like aliases (a JSON array, one ";"-joined CSV field); status --json has each check's values.
+        checks: checks.map((c) => c.code),
       };
     });
     return { kind: 'list', columns: o.columns, rows, notice: [`${rows.length} treat${rows.length === 1 ? 'y' : 'ies'} as of ${asOf}`, ...warnings.map((w) => `warning: ${w}`)].join('\n') };

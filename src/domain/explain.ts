@@ -7,6 +7,7 @@ import { conditionArithmetic, type ConditionArithmetic } from './condition-expla
 import { GROUP_WORDS, type ConditionEnv } from './conditions.js';
 import type { EntryIntoForce } from './entry-into-force.js';
 import type { Participant, TreatyDefinition } from './model.js';
+import type { Report } from './reports.js';
 
 export interface Explanation {
   treaty: string;
@@ -26,6 +27,11 @@ export interface Explanation {
   undated?: { code: string; name: string; party_by: IsoDate | null; in_force_on: IsoDate | null; words: string }[];
   /** Warnings about the data behind the explanation. */
   checks?: Check[];
+  /**
+   * Claims of sources other than the depositary that bear on the count (an instrument the rule counts,
+   * or a number of parties), by the as-of date: listed after the facts, never in `counted`.
+   */
+  reported?: (Report & { name: string | null })[];
 }
 
 function beyondCounts(conditions: readonly { kind: string }[]): boolean {
@@ -95,6 +101,15 @@ export function explain(treaty: TreatyDefinition, participants: ReadonlyMap<stri
     entry_into_force_on: eif.entry_into_force_on,
     conditions,
   };
+}
+
+/** The reports that claim what the count is made of: an instrument the rule counts, or a number of parties. */
+export function reportsOnTheCount(treaty: TreatyDefinition, participants: ReadonlyMap<string, Participant>, reports: readonly Report[], asOf: IsoDate): (Report & { name: string | null })[] {
+  const counted = new Set<string>(treaty.rule.counted_actions);
+  return reports
+    .filter((r) => r.date <= asOf && (r.claim === 'parties' || counted.has(r.claim)))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+    .map((r) => ({ ...r, name: r.code === null ? null : (participants.get(r.code)?.name ?? r.code) }));
 }
 
 /** One line: which instrument meets the threshold and what follows, for people. */

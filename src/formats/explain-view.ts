@@ -1,6 +1,7 @@
 // `treaty explain` for people: the rule, the counted instruments in order, and the arithmetic;
 // on a terminal every paragraph wraps to its width, under its own indent.
 import type { Explanation } from '../domain/explain.js';
+import { reportWords } from '../domain/reports.js';
 import type { Style } from '../ui/style.js';
 import { wrapText } from '../ui/wrap.js';
 
@@ -14,6 +15,11 @@ export function explainView(e: Explanation, style: Style, width?: number): strin
   }
   for (const n of e.not_counted) lines.push(fit(style.dim(`${n.date}  ${n.name} (${n.code}), ${n.action}: ${n.why}`), '       ', ' '.repeat(19)));
   for (const u of e.undated ?? []) lines.push(fit(style.dim(`${u.name} (${u.code}): ${u.words}`), '       ', ' '.repeat(9)));
+  // Claims beside the facts: what other sources say, with their grade, never numbered among the counted.
+  if (e.reported?.length) {
+    lines.push('', "  Reported, not in the depositary's data (never counted):");
+    for (const r of e.reported) lines.push(fit(`reported: ${reportWords(r, r.name ?? undefined)} (source: ${r.source})`, '    ', '      '));
+  }
   if (e.conditions.length > 1) {
     lines.push('', '  Conditions:');
     for (const c of e.conditions) lines.push(fit(`${c.met_on && c.met_on <= e.as_of ? style.green('✓') : style.yellow('·')} ${c.label}: ${c.arithmetic}`, '    ', '      '));

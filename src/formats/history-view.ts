@@ -2,12 +2,14 @@
 import type { Style } from '../ui/style.js';
 import { wrapText } from '../ui/wrap.js';
 import { reportWords, type Report } from '../domain/reports.js';
+import { isReportRow, REPORT_HISTORY_COLUMNS } from './history-reports.js';
+import { isUndatedRow } from './history-undated.js';
 import { certaintyWords } from './certainty.js';
 import type { HistoryResult } from './result.js';
 import { table, type TableView } from './table.js';
 
-/** Shown in each participant's heading rather than repeated on every row. */
-const IN_HEADING = new Set(['code', 'name', 'status', 'in_force_on']);
+/** Shown in each participant's heading rather than repeated on every row (reports as "reported: …" lines). */
+const IN_HEADING = new Set<string>(['code', 'name', 'status', 'in_force_on', ...REPORT_HISTORY_COLUMNS]);
 
 export function* historyView(result: HistoryResult, style: Style, view: TableView = {}): Generator<string> {
   const columns = result.list.columns.filter((c) => !IN_HEADING.has(c));
@@ -27,9 +29,9 @@ export function* historyView(result: HistoryResult, style: Style, view: TableVie
     // Reports are claims, not actions: listed apart, with their grade, and never in a count.
     for (const r of (p.reports ?? []) as unknown as Report[]) {
       // Wrapped as plain text: a colour that a line break cut would run on into the next lines.
-      yield fit(`reported ${reportWords(r)} (${r.treaty}; not in the depositary's data: ${r.source})`, '  ', '    ');
+      yield fit(`reported: ${reportWords(r)}; not in the depositary's data (${r.treaty}, source: ${r.source})`, '  ', '    ');
     }
-    const rows = result.list.rows.filter((r) => r.code === p.code);
+    const rows = result.list.rows.filter((r) => r.code === p.code && !isReportRow(r) && !isUndatedRow(r));
     if (rows.length > 0 && columns.length > 0) yield* table({ kind: 'list', columns, rows }, style, { ...view, command: 'history' });
     else if (rows.length === 0) yield p.treaties.some((t) => t.date_unknown === true) ? '  No action recorded: the dates of its actions are not found in any source.\n' : `  No action recorded${p.reports?.length ? ' by the depositary or another dated source' : ''}.\n`;
   }

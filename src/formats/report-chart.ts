@@ -53,7 +53,12 @@ export function chartEnd(status: TreatyStatus, start: IsoDate): IsoDate {
   return end;
 }
 
-export function progressChart(id: string, status: TreatyStatus, series: readonly SeriesPoint[], layout: ChartLayout = WIDE): Html {
+/**
+ * `dataEnd` is the last day the data covers (the snapshot, or a later recorded signature or counted
+ * instrument): the lines stop there, and the days from it to the as-of date are drawn as unknown,
+ * never as a flat line that would claim nothing happened.
+ */
+export function progressChart(id: string, status: TreatyStatus, series: readonly SeriesPoint[], layout: ChartLayout = WIDE, dataEnd: IsoDate = status.as_of): Html {
   const { width: WIDTH, height: HEIGHT, margin: M } = layout;
   const uid = `${layout.name}-${id}`;
   // Usually the opening day; earlier when an action or the as-of date comes before it.
@@ -63,7 +68,8 @@ export function progressChart(id: string, status: TreatyStatus, series: readonly
   const top = Math.max(status.threshold, ...series.map((p) => Math.max(p.signatories, p.counted)), 1);
   const y = scaleLinear().domain([0, top * 1.08]).nice().range([HEIGHT - M.bottom, M.top]);
   const last = series.at(-1) ?? { date: start, signatories: 0, counted: 0 };
-  const points: SeriesPoint[] = [{ date: start, signatories: 0, counted: 0 }, ...series, { ...last, date: later(last.date, status.as_of) }];
+  const known = dataEnd < status.as_of ? dataEnd : status.as_of;
+  const points: SeriesPoint[] = [{ date: start, signatories: 0, counted: 0 }, ...series, { ...last, date: later(last.date, known) }];
   const px = (p: SeriesPoint) => r1(x(toDate(p.date)));
   const steps = (value: (p: SeriesPoint) => number) =>
     line<SeriesPoint>()
@@ -79,7 +85,13 @@ export function progressChart(id: string, status: TreatyStatus, series: readonly
   const xAt = (d: IsoDate) => r1(x(toDate(d)));
   const yThreshold = r1(y(status.threshold));
   const xAsOf = xAt(status.as_of);
+  const xKnown = xAt(later(last.date, known));
   const format = x.tickFormat();
+  // Past the data's last day the counts are unknown: a shaded gap, not a line (the key says so in words).
+  const unknownSpan =
+    xKnown < xAsOf
+      ? html`<g class="unknown"><rect x="${xKnown}" y="${M.top}" width="${r1(xAsOf - xKnown)}" height="${HEIGHT - M.bottom - M.top}"><title>unknown after ${known}: the data ends there</title></rect></g>`
+      : '';
 
   const eif = status.entry_into_force;
   let eifMark: Html | string = '';
@@ -113,7 +125,7 @@ export function progressChart(id: string, status: TreatyStatus, series: readonly
     projection = html`<clipPath id="plot-${uid}"><rect x="${M.left}" y="0" width="${WIDTH - M.left - M.right}" height="${HEIGHT}"/></clipPath>
 <g class="projection"><g clip-path="url(#plot-${uid})">
 <rect x="${low}" y="${yThreshold - 6}" width="${r1(Math.max(1, xAt(t.high) - low))}" height="12"><title>80% interval: ${t.low} to ${t.high}</title></rect>
-<line x1="${xAsOf}" y1="${r1(y(status.counted))}" x2="${median}" y2="${yThreshold}"/>
+<line x1="${xKnown}" y1="${r1(y(last.counted))}" x2="${median}" y2="${yThreshold}"/>
 ${inside ? html`<circle cx="${median}" cy="${yThreshold}" r="4"/>` : ''}
 </g>${label}</g>`;
   }
@@ -121,7 +133,7 @@ ${inside ? html`<circle cx="${median}" cy="${yThreshold}" r="4"/>` : ''}
   // Labels at the right end of the lines and the threshold's at the chart's edge, spread apart
   // vertically so that none covers another (when the lines end short of the edge, a label there can
   // still reach the threshold's).
-  const xLabel = r1(Math.min(xAsOf, WIDTH - M.right) + 6);
+  const xLabel = r1(Math.min(xKnown, WIDTH - M.right) + 6);
   const narrow = layout.name === 'narrow';
   const labels = [
     { cls: 'label signatories', x: xLabel, text: `${last.signatories} ${narrow ? 'signed' : 'signatories'}`, y: y(last.signatories) },
@@ -131,14 +143,14 @@ ${inside ? html`<circle cx="${median}" cy="${yThreshold}" r="4"/>` : ''}
   const ys = spread(labels.map((l) => l.y), LABEL_GAP, HEIGHT - M.bottom);
   const endLabels = labels.map((l, i) => html`<text class="${l.cls}" x="${l.x}" y="${r1(ys[i]!) + 4}">${l.text}</text>`);
   const title = `Cumulative signatories and counted instruments of the ${status.short_title}`;
-  const desc = `${last.signatories} signatories and ${last.counted} counted instruments as of ${status.as_of}; ${status.threshold} are needed.`;
+  const desc = `${last.signatories} signatories and ${last.counted} counted instruments as of ${later(last.date, known)}${known < status.as_of ? `, the data's last day; unknown after it` : ''}; ${status.threshold} are needed.`;
 
   return html`<svg class="chart ${layout.name}" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-labelledby="chart-title-${uid} chart-desc-${uid}" xmlns="http://www.w3.org/2000/svg">
 <title id="chart-title-${uid}">${title}</title><desc id="chart-desc-${uid}">${desc}</desc>
 <g class="grid">${y.ticks(5).map((t) => html`<line x1="${M.left}" x2="${WIDTH - M.right}" y1="${r1(y(t))}" y2="${r1(y(t))}"/>`)}</g>
 <g class="axis y">${y.ticks(5).map((t) => html`<text x="${M.left - 6}" y="${r1(y(t)) + 4}" text-anchor="end">${t}</text>`)}</g>
 <g class="axis x"><line x1="${M.left}" x2="${WIDTH - M.right}" y1="${HEIGHT - M.bottom}" y2="${HEIGHT - M.bottom}"/>${x.ticks(layout.xTicks).map((t) => html`<text x="${r1(x(t))}" y="${HEIGHT - M.bottom + 18}" text-anchor="middle">${format(t)}</text>`)}</g>
-<path class="counted-area" d="${countedArea}"/>
+${unknownSpan}<path class="counted-area" d="${countedArea}"/>
 <path class="signatories" d="${steps((q) => q.signatories)}"/>
 <path class="counted" d="${steps((q) => q.counted)}"/>
 <g class="threshold"><line x1="${M.left}" x2="${WIDTH - M.right}" y1="${yThreshold}" y2="${yThreshold}"/></g>

@@ -40,6 +40,7 @@ svg text { font-size: 12px; fill: var(--ink); }
 .chart text.label.threshold { fill: var(--threshold); }
 .chart .eif line { stroke: var(--eif); stroke-width: 1.5; stroke-dasharray: 3 3; }
 .chart .eif text { fill: var(--eif); font-weight: 600; }
+.chart .unknown rect { fill: var(--muted); fill-opacity: .1; }
 .chart .as-of line { stroke: var(--muted); stroke-dasharray: 1 3; }
 .chart .as-of text { fill: var(--muted); }
 .chart .projection rect { fill: var(--counted); fill-opacity: .25; }
@@ -56,7 +57,7 @@ svg text { font-size: 12px; fill: var(--ink); }
 .regions text.in-bar.none { fill: var(--ink); font-weight: 400; }
 .key { display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; font-size: .9rem; color: var(--muted); }
 .key span::before { content: ""; display: inline-block; width: .9rem; height: .25rem; margin-right: .35rem; vertical-align: middle; background: currentColor; }
-.key .k-signed { color: var(--signed); } .key .k-counted { color: var(--counted); } .key .k-threshold { color: var(--threshold); } .key .k-eif { color: var(--eif); }
+.key .k-signed { color: var(--signed); } .key .k-counted { color: var(--counted); } .key .k-threshold { color: var(--threshold); } .key .k-eif { color: var(--eif); } .key .k-unknown { color: var(--muted); }
 .scroll { overflow-x: auto; -webkit-overflow-scrolling: touch; }
 table { border-collapse: collapse; width: 100%; font-size: .9rem; }
 th, td { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }

@@ -176,8 +176,8 @@ function participantsTable(id: string, participants: readonly ReportParticipant[
 function progressFigure(section: ReportSection): Html {
   const { status: s, treaty } = section;
   return html`<figure>
-${progressChart(treaty.id, s, section.series, WIDE)}${progressChart(treaty.id, s, section.series, NARROW)}
-<figcaption class="key"><span class="k-signed">signatories</span><span class="k-counted">counted instruments</span><span class="k-threshold">threshold (${s.threshold})</span>${s.entry_into_force.date ? html`<span class="k-eif">entry into force</span>` : ''}${s.projection ? html`<span class="k-counted">projection, shaded: 80% interval for the threshold</span>` : ''}</figcaption>
+${progressChart(treaty.id, s, section.series, WIDE, section.data_end)}${progressChart(treaty.id, s, section.series, NARROW, section.data_end)}
+<figcaption class="key"><span class="k-signed">signatories</span><span class="k-counted">counted instruments</span><span class="k-threshold">threshold (${s.threshold})</span>${s.entry_into_force.date ? html`<span class="k-eif">entry into force</span>` : ''}${s.projection ? html`<span class="k-counted">projection, shaded: 80% interval for the threshold</span>` : ''}${section.data_end !== undefined && section.data_end < s.as_of ? html`<span class="k-unknown">grey: no data after ${formatLong(section.data_end)}, counts unknown</span>` : ''}</figcaption>
 </figure>`;
 }
 

@@ -105,6 +105,8 @@ export interface ReportSection {
   treaty: TreatyDefinition;
   status: TreatyStatus;
   series: SeriesPoint[];
+  /** The data's last day (at most the as-of date): the chart stops there and shows the rest as unknown. */
+  data_end?: string;
   regions: RegionRow[];
   /** Participants that have done something, in name order. */
   participants: ReportParticipant[];

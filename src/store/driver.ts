@@ -28,6 +28,7 @@ function nativeBinding(): { nativeBinding: string } {
   return addon;
 }
 
-export function connectSqlite(path: string, options: { readonly?: boolean; fileMustExist?: boolean; timeout: number }): Connection {
-  return new Database(path, { ...options, ...nativeBinding() });
+/** A connection to a database file, or to a database image in memory (a Buffer). */
+export function connectSqlite(source: string | Buffer, options: { readonly?: boolean; fileMustExist?: boolean; timeout?: number }): Connection {
+  return new Database(source, { ...options, ...nativeBinding() });
 }

@@ -1,12 +1,14 @@
 // Opening the database file: created and seeded on first use, migrated when older, refused when
 // it is not ours. Nothing here writes to a file that is not a treaty database.
 import type { Database } from 'better-sqlite3';
-import { closeSync, existsSync, linkSync, lstatSync, mkdirSync, openSync, readlinkSync, readSync, renameSync, statSync, unlinkSync, type Stats } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, readlinkSync, readSync, renameSync, statSync, unlinkSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
 import { removeStaleTemps, tempPathBeside } from '../temp-files.js';
 import { migrate } from './migrate.js';
 import { APPLICATION_ID, SCHEMA_VERSION } from './migrations.js';
+import { tellWhenWaiting } from './lock-wait.js';
+import { describeSqliteError, isSqliteError, sqliteProblem, unreadableFolder } from './sqlite-errors.js';
 
 export type Db = Database;
 export type OpenMode = 'read' | 'write';
@@ -16,12 +18,19 @@ export interface OpenOptions {
   createParents: boolean;
   /** Fills a new database; runs inside the creation, before the file appears at `path`. */
   initialize: (db: Db) => Promise<void>;
+  /** Told once when a write has waited a few seconds for another command's write lock. */
+  onLockWait?: (message: string) => void;
 }
 
 const SQLITE_HEADER = 'SQLite format 3\0';
 
-/** The driver's connect, loaded by the first open: `--help` and completion never load SQLite. */
 type Connect = typeof import('./driver.js').connectSqlite;
+let loaded: Connect | undefined;
+/** The SQLite driver (better-sqlite3, in a bundle of its own), loaded by openDatabase: `--help` and completion never load it. */
+function sqlite(): Connect {
+  if (loaded === undefined) throw new Error('the SQLite driver was used before openDatabase loaded it');
+  return loaded;
+}
 
 export interface Opened {
   db: Db;
@@ -32,24 +41,31 @@ export interface Opened {
 }
 
 export async function openDatabase(path: string, mode: OpenMode, options: OpenOptions): Promise<Opened> {
-  const { connectSqlite: sqlite } = await import('./driver.js');
-  if (inspect(path) === 'sqlite') return openExisting(sqlite, path, mode);
+  loaded ??= (await import('./driver.js')).connectSqlite;
+  const opened = await openOrCreate(path, mode, options);
+  const { onLockWait } = options;
+  if (onLockWait) tellWhenWaiting(opened.db, (limit) => onLockWait(`waiting for another treaty command to finish writing to ${path} (up to ${limit} s)...\n`));
+  return opened;
+}
+
+async function openOrCreate(path: string, mode: OpenMode, options: OpenOptions): Promise<Opened> {
+  if (inspect(path) === 'sqlite') return openExisting(path, mode);
   prepareFolder(path, options);
   // A new database holds the first command's own write before it is placed, so that a first command
   // that fails leaves no file. Two such files cannot both be placed, and the write of the one left
   // out would be lost: creators therefore take turns, and one that waited finds the database made
   // and opens it like any other.
-  const release = takeCreationLock(sqlite, path);
-  if (release === 'made') return openExisting(sqlite, path, mode);
+  const release = takeCreationLock(path);
+  if (release === 'made') return openExisting(path, mode);
   let temp: string | undefined;
   try {
     if (inspect(path) === 'sqlite') {
       release();
-      return openExisting(sqlite, path, mode);
+      return openExisting(path, mode);
     }
-    temp = await create(sqlite, path, options);
+    temp = await create(path, options);
     // Read-write even for a read command: the file is ours alone, and closing a writer leaves no -wal/-shm behind.
-    const db = connect(sqlite, temp, 'write');
+    const db = connect(temp, 'write');
     const made = temp;
     return {
       db,
@@ -78,21 +94,23 @@ export async function openDatabase(path: string, mode: OpenMode, options: OpenOp
   }
 }
 
-function openExisting(sqlite: Connect, path: string, mode: OpenMode): Opened {
-  let db = connect(sqlite, path, mode);
+function openExisting(path: string, mode: OpenMode): Opened {
+  if (mode === 'write') refuseUnwritable(path);
+  let db = connect(path, mode);
   const version = checkOurs(db, path);
   if (version < SCHEMA_VERSION) {
     db.close();
     // An older file is brought up to date by a write open, then reopened as asked.
-    const writer = connect(sqlite, path, 'write');
+    const writer = connect(path, 'write');
     try {
       migrate(writer);
     } catch (e) {
+      if (isSqliteError(e) && sqliteProblem(e.code) !== 'other') throw describeSqliteError(e, path);
       throw new UserError(`cannot upgrade database ${path}: ${(e as Error).message}`);
     } finally {
       writer.close();
     }
-    db = connect(sqlite, path, mode);
+    db = connect(path, mode);
   }
   if (mode === 'write') removeStaleTemps(dirname(path));
   const close = () => db.close();
@@ -183,12 +201,12 @@ const CREATION_WAIT_MS = 300_000;
  * that was waiting on the removed file is told so by SQLite, and then finds the database made, or
  * (the holder failed) takes a lock on a new file.
  */
-function takeCreationLock(sqlite: Connect, path: string): (() => void) | 'made' {
+function takeCreationLock(path: string): (() => void) | 'made' {
   const lockPath = join(dirname(path), `.${basename(path)}.lock`);
   for (let attempt = 1; ; attempt++) {
     let lock: Db | undefined;
     try {
-      lock = sqlite(lockPath, { timeout: CREATION_WAIT_MS });
+      lock = sqlite()(lockPath, { timeout: CREATION_WAIT_MS });
       lock.exec('BEGIN EXCLUSIVE');
       const held = lock;
       return () => {
@@ -210,11 +228,11 @@ function takeCreationLock(sqlite: Connect, path: string): (() => void) | 'made' 
 const MAX_LOCK_ATTEMPTS = 64;
 
 /** Builds a new database under a temporary name beside `path`, and returns that name. */
-async function create(sqlite: Connect, path: string, options: OpenOptions): Promise<string> {
+async function create(path: string, options: OpenOptions): Promise<string> {
   const temp = tempPathBeside(path);
   removeTemp(temp);
   try {
-    const db = sqlite(temp, { timeout: 5000 });
+    const db = sqlite()(temp, { timeout: 5000 });
     try {
       migrate(db);
       await options.initialize(db);
@@ -253,9 +271,12 @@ function placeNewFile(temp: string, path: string): void {
   }
 }
 
-function connect(sqlite: Connect, path: string, mode: OpenMode): Db {
+function connect(path: string, mode: OpenMode): Db {
+  let db: Db | undefined;
   try {
-    const db = sqlite(path, { readonly: mode === 'read', fileMustExist: true, timeout: 5000 });
+    db = sqlite()(path, { readonly: mode === 'read', fileMustExist: true, timeout: 5000 });
+    // SQLite opens the -shm file beside a WAL database at the first read: its failure belongs here.
+    if (mode === 'read') db.pragma('user_version', { simple: true });
     if (mode === 'write') {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
@@ -266,8 +287,60 @@ function connect(sqlite: Connect, path: string, mode: OpenMode): Db {
     }
     return db;
   } catch (e) {
+    db?.close();
+    if (mode === 'read' && isSqliteError(e) && ['readonly-folder', 'cantopen'].includes(sqliteProblem(e.code))) return readWithoutFolder(path, e);
+    if (isSqliteError(e)) throw describeSqliteError(e, path);
     throw new UserError(`cannot open database ${path}: ${describeFsError(e)}`);
   }
+}
+
+/**
+ * A write is refused before anything is opened when the file cannot be written: the reason is then
+ * the file's mode or its file system, said as such, not SQLite's "attempt to write a readonly database".
+ */
+function refuseUnwritable(path: string): void {
+  const why = writeBlocker(path) ?? writeBlocker(dirname(path));
+  if (why === 'EROFS') throw new UserError(`cannot change database ${path}: it is on a read-only file system; nothing was changed`, 'reads still work; to change it, copy it somewhere writable (treaty db backup COPY) and use --db COPY');
+  if (why === undefined) return;
+  if (writeBlocker(dirname(path)) !== undefined) {
+    // Then SQLite cannot make its -shm file there either, and reads fail too: the hint is a copy.
+    throw new UserError(`cannot change database ${path}: its folder ${dirname(path)} is not writable for this user (SQLite keeps its journal beside the file); nothing was changed`, unreadableFolder(path).hint);
+  }
+  throw new UserError(`cannot change database ${path}: the file is read-only for this user; nothing was changed`, 'reads still work; to change it, make it writable (chmod u+w), or work on a copy (treaty db backup COPY, then --db COPY)');
+}
+
+function writeBlocker(file: string): string | undefined {
+  try {
+    accessSync(file, constants.W_OK);
+    return undefined;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return code === 'EROFS' || code === 'EACCES' || code === 'EPERM' ? code : undefined;
+  }
+}
+
+/** The largest database read into memory from a read-only file system (the bundled data is under 1 MB). */
+const MAX_IMAGE_BYTES = 256 * 1024 * 1024;
+
+/**
+ * A WAL database whose folder does not let SQLite make its -shm file. On a read-only file system
+ * nothing can change the file, so a copy of it in memory is the database as it stands, unless a
+ * -wal file holds commits the copy would miss. In a folder that is only closed to this user, another
+ * user may be writing, and a copy could be torn: that is said, with how to get a good copy.
+ */
+function readWithoutFolder(path: string, cause: Error & { code: string }): Db {
+  const folder = dirname(path);
+  if (writeBlocker(folder) !== 'EROFS') {
+    if (writeBlocker(folder) !== undefined) throw unreadableFolder(path);
+    throw describeSqliteError(cause, path);
+  }
+  const wal = statSync(`${path}-wal`, { throwIfNoEntry: false });
+  if ((wal !== undefined && wal.size > 0) || statSync(path).size > MAX_IMAGE_BYTES) throw unreadableFolder(path);
+  const image = readFileSync(path);
+  // Bytes 18 and 19 say WAL; a database in memory has no -wal file to read, so it is read as a plain one.
+  image[18] = 1;
+  image[19] = 1;
+  return sqlite()(image, { readonly: true });
 }
 
 /** The schema version of a treaty database; refuses foreign and newer files. */
@@ -279,6 +352,7 @@ function checkOurs(db: Db, path: string): number {
     version = db.pragma('user_version', { simple: true }) as number;
   } catch (e) {
     db.close();
+    if (isSqliteError(e) && sqliteProblem(e.code) !== 'other') throw describeSqliteError(e, path);
     throw new UserError(`cannot read database ${path}: ${(e as Error).message}`);
   }
   if (appId !== APPLICATION_ID) {

@@ -3,6 +3,9 @@ import type { Database } from 'better-sqlite3';
 import { actionKey } from '../domain/check-actions.js';
 import type { ActionRow } from '../domain/model.js';
 import type { Plan } from '../domain/plan.js';
+import { UserError } from '../errors.js';
+import { lockedTransaction } from './lock-wait.js';
+import { isSqliteError, sqliteProblem } from './sqlite-errors.js';
 
 export interface ChangeRecord {
   id: number;
@@ -16,10 +19,11 @@ export interface ChangeRecord {
 
 /**
  * Runs `fn` in one IMMEDIATE transaction: it takes the write lock at once, so concurrent writers wait
- * (busy timeout) instead of failing with SQLITE_BUSY halfway, and a throw leaves nothing behind.
+ * (up to LOCK_WAIT_SECONDS, saying so) instead of failing with SQLITE_BUSY halfway, and a throw
+ * leaves nothing behind.
  */
 export function writeTransaction<T>(db: Database, fn: () => T): T {
-  return db.transaction(fn).immediate();
+  return lockedTransaction(db, fn);
 }
 
 function rowOf(a: ActionRow): ActionRow {
@@ -34,7 +38,11 @@ export function actionWriter(db: Database, command: string, now: string) {
   const json = (a: ActionRow | null) => (a === null ? null : JSON.stringify(rowOf(a)));
   return {
     add(a: ActionRow) {
-      insert.run(rowOf(a));
+      try {
+        insert.run(rowOf(a));
+      } catch (e) {
+        throw refusedRow(e, a);
+      }
       log.run(now, command, actionKey(a), null, json(a));
     },
     change(before: ActionRow, after: ActionRow) {
@@ -56,4 +64,14 @@ export function actionWriter(db: Database, command: string, now: string) {
 export function storedActions(db: Database, treaties: readonly string[]): ActionRow[] {
   const select = db.prepare('SELECT treaty, code, action, date, reference, source, note FROM actions WHERE treaty = ?');
   return treaties.flatMap((t) => select.all(t) as ActionRow[]);
+}
+
+/** A row the schema refuses is named, so the user can find it in what they gave. */
+function refusedRow(e: unknown, a: ActionRow): unknown {
+  if (!isSqliteError(e) || sqliteProblem(e.code) !== 'constraint') return e;
+  const what = `${a.treaty} ${a.code} ${a.action} on ${a.date}`;
+  if (e.code === 'SQLITE_CONSTRAINT_UNIQUE' || e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+    return new UserError(`cannot store the action ${what}: it is given twice; nothing was changed`, 'remove the repeated row from the input');
+  }
+  return new UserError(`cannot store the action ${what}: the database refused it (${e.message}); nothing was changed`);
 }

@@ -224,6 +224,37 @@ describe.skipIf(skip)('treaty report in a browser', () => {
     await page.close();
   });
 
+  it('stops the lines at the data\'s last day and shades the days after it as unknown, never a flat line', async () => {
+    const env = envWithDb();
+    const { page } = await openReport(env, 'hanoi-data-end', []);
+    // The bundled rows end on 19 November 2025 (the last signature after the snapshot of the 16th).
+    expect(await page.locator('.key .k-unknown').textContent()).toBe('grey: no data after 19 November 2025, counts unknown');
+    for (const layout of ['wide', 'narrow']) {
+      const geometry = await page.locator(`svg.chart.${layout}`).evaluate((svg) => {
+        // From the path's points, not getBBox: the narrow chart is hidden on a desktop and measures 0.
+        const end = (sel: string) => Math.max(...Array.from(svg.querySelector(sel)!.getAttribute('d')!.matchAll(/(-?[\d.]+),(-?[\d.]+)/g), (m) => Number(m[1])));
+        const gap = svg.querySelector('g.unknown rect')!;
+        return {
+          lines: [end('path.signatories'), end('path.counted'), end('path.counted-area')],
+          gapFrom: Number(gap.getAttribute('x')),
+          gapTo: Number(gap.getAttribute('x')) + Number(gap.getAttribute('width')),
+          asOf: svg.querySelector('g.as-of line') ? Number(svg.querySelector('g.as-of line')!.getAttribute('x1')) : null,
+          title: gap.querySelector('title')!.textContent,
+        };
+      });
+      for (const x of geometry.lines) expect(x, layout).toBeCloseTo(geometry.gapFrom, 0);
+      expect(geometry.gapTo, layout).toBeGreaterThan(geometry.gapFrom + 50);
+      if (geometry.asOf !== null) expect(geometry.gapTo, layout).toBeCloseTo(geometry.asOf, 0);
+      expect(geometry.title).toBe('unknown after 2025-11-19: the data ends there');
+    }
+    await page.close();
+    // As of a day the data covers, nothing is unknown.
+    const covered = await openReport(env, 'budapest-covered', ['--treaty', 'budapest', '--as-of', '2024-10-09']);
+    expect(await covered.page.locator('svg.chart g.unknown').count()).toBe(0);
+    expect(await covered.page.locator('.key .k-unknown').count()).toBe(0);
+    await covered.page.close();
+  });
+
   it('draws the projection and its interval once three instruments are counted', async () => {
     const env = envWithDb();
     const source = 'https://example.org/test-fixture';

@@ -196,6 +196,7 @@ describe('treaty history', () => {
     expect(first).toEqual({
       code: 'VNM', name: 'Viet Nam', treaty: 'T-1', date: '2020-02-01', action: 'signature', reference: 'C.N.1.2020.TREATIES-T.1',
       source: 'https://example.org/a/1', note: 'First to sign, "on the first day"', status: 'in_force', in_force_on: '2021-03-01',
+      claim: null, precision: null, grade: null,
     });
   });
 

@@ -20,4 +20,11 @@ describe('missing values and lists, on the bundled data', () => {
     const csv = runCli(['treaties', '--csv', '--as-of', '2026-11-23'], env).stdout;
     expect(csv).toMatch(/^XVIII-16,UN Convention against Cybercrime,[a-z0-9-]+(;[a-z0-9-]+)+,40,/m);
   });
+
+  it('checks is an array of codes in treaties --json, and one ";"-joined field in CSV', () => {
+    const budapest = json(['treaties']).find((r) => r.id === 'ets185')!;
+    expect(budapest.checks).toEqual(['data_stale', 'dates_unknown']);
+    const csv = runCli(['treaties', '--csv', '--as-of', '2026-11-23'], env).stdout;
+    expect(csv).toMatch(/^ets185,.*,data_stale;dates_unknown$/m);
+  });
 });

@@ -76,11 +76,11 @@ describe('treaty sync against hostile servers', () => {
   it.each([
     ['/bomb.xml', 'a gzip body that expands to 400 MB'],
     ['/endless.xml', 'a body without Content-Length that goes on for 400 MB'],
-  ])('%s (%s) stops at the 50 MB cap, within 300 MB of memory', async (path) => {
+  ])('%s (%s) stops at the 4 MB cap, within 300 MB of memory', async (path) => {
     const env = seeded();
     const r = await runMeasured(['sync', '--from', `${base}${path}`], env);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe(`error: ${base}${path}: the page is larger than 50 MB\n`);
+    expect(r.stderr).toBe(`error: ${base}${path}: the page is larger than 4 MB\n`);
     expect(r.peakMb).toBeLessThan(300);
   });
 

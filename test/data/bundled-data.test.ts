@@ -82,6 +82,54 @@ describe('the bundled data', () => {
   });
 });
 
+describe('the small facts of issue 19, each from a source or said to be uncertain', () => {
+  const action = (treaty: string, code: string, act: string) => actionsOf(treaty).find((a) => a.code === code && a.action === act)!;
+
+  it("the EU's Council decision on conclusion is an approval at home, not a law", () => {
+    const eu = actionsOf('XVIII-16').filter((a) => a.code === 'EUU');
+    expect(eu.map((a) => a.action)).toEqual(['signature', 'domestic_approval']);
+    expect(action('XVIII-16', 'EUU', 'domestic_approval')).toMatchObject({ date: '2026-06-04', note: expect.stringMatching(/Council Decision .* on the conclusion/) });
+  });
+
+  it("Uganda's note does not read its absence from a list that stops at \"Turkije\" as evidence", () => {
+    const note = action('XVIII-16', 'UGA', 'signature').note!;
+    expect(note).toMatch(/stops at "Turkije".*says nothing either way/);
+    expect(action('XVIII-16', 'UGA', 'signature').date).toBe('2025-10-26');
+  });
+
+  it("the treaty's note says the first-day split of signatures is uncertain, with each source's figure", () => {
+    const treaty = data.treaties.find((t) => t.id === 'XVIII-16')!;
+    expect(treaty.snapshot.signatories).toBe(72);
+    expect(treaty.snapshot.note).toMatch(/split of the 72 between the two days is uncertain/);
+    expect(treaty.snapshot.note).toMatch(/66 .*65.*68/);
+    const firstDay = actionsOf('XVIII-16').filter((a) => a.action === 'signature' && a.date === '2025-10-25').length;
+    expect(firstDay).toBe(66);
+    const efe = data.reports.find((r) => r.treaty === 'XVIII-16' && r.date === '2025-10-25' && r.claim === 'signatories')!;
+    expect(efe).toMatchObject({ count: 68, grade: 'news' });
+  });
+
+  it("the State of Palestine is in the Asia-Pacific Group, with the sources that say so", () => {
+    const pse = data.participants.find((p) => p.code === 'PSE')!;
+    expect(pse.un_group).toBe('Asia-Pacific States');
+    expect(pse.source).toContain('mehrnews.com');
+    expect(pse.note).toMatch(/Asia-Pacific Group/);
+  });
+
+  it("Chile's Budapest deposit keeps Decreto 83's date and says that the BCN report gives the next day", () => {
+    const chile = action('ets185', 'CHL', 'accession');
+    expect(chile.date).toBe('2017-04-20');
+    expect(chile.note).toMatch(/DISCREPANCY: BCN .* 21 April 2017/);
+  });
+
+  it('the later signatures news reported are graded reports, not actions', () => {
+    const reports = data.reports.filter((r) => r.treaty === 'XVIII-16');
+    expect(reports.filter((r) => r.claim === 'signatories').map((r) => r.count)).toEqual(expect.arrayContaining([74, 76]));
+    expect(reports.find((r) => r.code === 'CAN')).toMatchObject({ claim: 'signature', precision: 'month', date: '2026-07-31' });
+    expect(actionsOf('XVIII-16').some((a) => a.code === 'CAN')).toBe(false);
+    for (const r of reports) expect(r.source.length).toBeGreaterThan(0);
+  });
+});
+
 describe('a broken data file', () => {
   function brokenCopy(edit: (dir: string) => void): string {
     const dir = join(tempDir(), 'data');

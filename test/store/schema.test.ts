@@ -6,6 +6,7 @@ import { migrate } from '../../src/store/migrate.js';
 import { APPLICATION_ID, SCHEMA_5_CHECK_CODES, SCHEMA_6_ACTIONS, SCHEMA_VERSION } from '../../src/store/migrations.js';
 import { CHECK_CODES } from '../../src/domain/checks.js';
 import { bundledDataDir, loadBundledData } from '../../src/store/bundled-data.js';
+import { keepChecks } from '../../src/store/checks.js';
 import { seed } from '../../src/store/seed.js';
 import { Store } from '../../src/store/store.js';
 import { actionWriter, storedActions } from '../../src/store/writes.js';
@@ -60,6 +61,13 @@ describe('constraints', () => {
 
   it('accept a well-formed row', () => {
     expect(insert.run(ok).changes).toBe(1);
+  });
+
+  it('refuse a stored check whose code the schema does not know, and keepChecks says which', () => {
+    const check = db.prepare("INSERT INTO checks (treaty, code, detail, basis, found_at, command) VALUES ('XVIII-16', ?, '{}', 'b', '2026-11-23', 'test')");
+    expect(() => check.run('made_up')).toThrow(/CHECK constraint failed/);
+    expect(check.run('data_stale').changes).toBe(1);
+    expect(() => keepChecks(db, 'XVIII-16', [{ code: 'made_up' as never, message: 'x' }], 'test', '2026-11-23')).toThrow('unknown check code "made_up"');
   });
 });
 
