@@ -3,6 +3,8 @@ import { addDays, daysBetween, type IsoDate } from '../domain/dates.js';
 import { entryIntoForce } from '../domain/entry-into-force.js';
 import { seriesAsOf } from '../domain/series.js';
 import { dataCoveredTo } from '../domain/status.js';
+import type { TreatyDefinition } from '../domain/schemas.js';
+import { UsageError } from '../errors.js';
 import type { Ctx } from '../context.js';
 import type { ListResult, Row } from '../formats/result.js';
 
@@ -11,8 +13,10 @@ export const PACE_COLUMNS = ['treaty', 'day', 'date', 'signatories', 'counted', 
 
 export interface PaceOptions {
   db: string | undefined;
-  /** Treaties to compare; every treaty in the database when empty. */
+  /** Treaties to compare, from the arguments; every treaty in the database when empty and no `treaty`. */
   treaties: readonly string[];
+  /** The global --treaty: the one treaty to show, or the same one the arguments name. */
+  treaty: string | undefined;
   asOf: IsoDate | undefined;
   columns: readonly string[];
 }
@@ -20,7 +24,8 @@ export interface PaceOptions {
 export async function pace(ctx: Ctx, o: PaceOptions): Promise<ListResult> {
   const asOf = o.asOf ?? ctx.today();
   return ctx.withStore(o.db, 'read', (store) => {
-    const treaties = o.treaties.length ? o.treaties.map((t) => store.treaty(t)) : store.definitions();
+    const named = o.treaties.map((t) => store.treaty(t));
+    const treaties = o.treaty === undefined ? (named.length ? named : store.definitions()) : [oneTreaty(store.treaty(o.treaty), o.treaty, named, o.treaties)];
     const participants = store.participants();
     const rows: Row[] = [];
     const behind: string[] = [];
@@ -51,4 +56,15 @@ export async function pace(ctx: Ctx, o: PaceOptions): Promise<ListResult> {
     const unknown = behind.length ? `; counts unknown (empty) where the data ends: ${behind.join(', ')}` : '';
     return { kind: 'list', columns: o.columns, rows, notice: `days since each treaty opened for signature, as of ${asOf}${unknown}` };
   });
+}
+
+/**
+ * --treaty and the arguments are two ways to name a treaty: either alone, or both naming the same one
+ * (by any alias). Naming others as well is a contradiction the command line must resolve, not us.
+ */
+function oneTreaty(option: TreatyDefinition, given: string, named: readonly TreatyDefinition[], raws: readonly string[]): TreatyDefinition {
+  const other = named.findIndex((t) => t.id !== option.id);
+  if (other === -1) return option;
+  const all = named.some((t) => t.id === option.id) ? raws : [...raws, given];
+  throw new UsageError(`pace: --treaty ${given} and the argument ${raws[other]} name different treaties; name them all as arguments (treaty pace ${all.join(' ')}) or one with --treaty`);
 }

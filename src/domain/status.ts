@@ -40,6 +40,7 @@ export interface TreatyStatus {
   short_title: string;
   as_of: IsoDate;
   data_as_of: IsoDate;
+  /** Days from data_as_of to as_of; 0 when the as-of date is on or before data_as_of (the data covers it). */
   data_age_days: number;
   data_stale: boolean;
   signatories: number;
@@ -197,7 +198,8 @@ export function treatyStatus(
   // "Until its entry into force": the last day to sign is the day before, once that day is known.
   const closes_on = treaty.signature.closes_on ?? (closes === 'at_entry_into_force' && eifOn !== null ? addDays(eifOn, -1) : null);
   const open = closes === 'not_stated' ? null : opens_on <= asOf && (closes_on === null || asOf <= closes_on);
-  const age = daysBetween(treaty.snapshot.date, asOf);
+  // Asked as of a day the data already covers, the data is not behind the question: age 0, never negative.
+  const age = Math.max(0, daysBetween(treaty.snapshot.date, asOf));
   // A pace of instruments says nothing of when a share or a named list will be complete.
   const countsOnly = conditionsOf(treaty.rule).every((c) => c.kind === 'count' || c.kind === 'group');
   const outlook: ReturnType<typeof project> =

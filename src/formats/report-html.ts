@@ -195,7 +195,7 @@ function sectionHtml(section: ReportSection, single: boolean): Html {
   return html`<section class="treaty" id="treaty-${id}" data-treaty="${id}">
 ${heading}
 <p class="full-title">${s.title} (${id})</p>
-<p class="meta">Status as of ${dateField('as_of', s.as_of)}. Data: the depositary's <a href="${snapshot}" rel="noreferrer">status page</a> as of ${dateField('data_as_of', s.data_as_of)}${s.data_age_days >= 0 ? html` (${field('data_age_days', s.data_age_days)} ${noun(s.data_age_days, 'day')} old)` : ''}, with the later actions recorded in this database.</p>
+<p class="meta">Status as of ${dateField('as_of', s.as_of)}. Data: the depositary's <a href="${snapshot}" rel="noreferrer">status page</a> as of ${dateField('data_as_of', s.data_as_of)} (${field('data_age_days', s.data_age_days)} ${noun(s.data_age_days, 'day')} old), with the later actions recorded in this database.</p>
 ${stale}${checks}
 ${statusBox(section)}
 <p class="rule">${describeRule(treaty)}</p>

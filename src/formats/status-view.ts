@@ -79,8 +79,7 @@ export function statusView(result: StatusResult, style: Style, width?: number): 
   }
   lines.push(['As of', s.as_of]);
   const data = `as of ${s.data_as_of}`;
-  if (s.data_age_days < 0) lines.push(['Data', data]);
-  else if (!s.data_stale) lines.push(['Data', `${data}, ${plural(s.data_age_days, 'day')} old`]);
+  if (!s.data_stale) lines.push(['Data', `${data}, ${plural(s.data_age_days, 'day')} old`]);
   else lines.push(['Data', `${data}, ${plural(s.data_age_days, 'day')} old: ${style.yellow('stale')}, later actions may be missing`]);
 
   const keyWidth = Math.max(...lines.map(([k]) => k.length)) + 2;

@@ -4,6 +4,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, cleanEnv, runCli } from '../helpers/run-cli.js';
+import { runMain } from '../helpers/run-main.js';
+import { envWithDb } from '../helpers/seeded-db.js';
 
 const PAGES = join(ROOT, '..', 'shared', 'reference', 'mtdsg');
 const TPNW = join(ROOT, 'test', 'fixtures', 'mtdsg', 'XXVI-9.en.xml');
@@ -88,5 +90,43 @@ describe('a disagreement only a status page shows', () => {
     // now the snapshot of 2026-03-01, is still checked against every row of the database.
     const after = codes().filter((c: { code: string; date: string }) => c.code === 'signatories_differ' && c.date === '2026-03-01');
     expect(after).toEqual([{ code: 'signatories_differ', message: 'on 2026-03-01 the depositary counted 80 signatories; the rows give 73', date: '2026-03-01', depositary: 80, rows: 73 }]);
+  });
+});
+
+describe('asked as of a day before the data date (the bundled data is of 2025-11-16)', () => {
+  const env = envWithDb();
+  const ok = async (args: string[]) => {
+    const r = await runMain([...args, '--as-of', '2025-11-01'], env);
+    expect(r.code, r.stderr).toBe(0);
+    return r;
+  };
+
+  it('status --json gives an age of 0, not stale, with no data_stale check', async () => {
+    const s = JSON.parse((await ok(['status', '--json'])).stdout);
+    expect(s).toMatchObject({ as_of: '2025-11-01', data_as_of: '2025-11-16', data_age_days: 0, data_stale: false });
+    expect(s.checks.map((c: { code: string }) => c.code)).not.toContain('data_stale');
+    // The day after the data date the age counts again.
+    const next = JSON.parse((await runMain(['status', '--json', '--as-of', '2025-11-17'], env)).stdout);
+    expect(next.data_age_days).toBe(1);
+  });
+
+  it('the table says 0 days old and warns of nothing stale', async () => {
+    const r = await ok(['status']);
+    expect(r.stdout).toMatch(/^ {2}Data +as of 2025-11-16, 0 days old$/m);
+    expect(r.stderr).not.toContain('days old');
+  });
+
+  it('the report shows the same age as status --json, 0, and no stale warning', async () => {
+    const page = (await ok(['report'])).stdout;
+    expect(page).toContain('(<span class="num" data-field="data_age_days">0</span> days old)');
+    expect(page).not.toContain('class="warning">The data is');
+  });
+
+  it('treaties and explain carry no data_stale check either', async () => {
+    const rows = JSON.parse((await ok(['treaties', '--json'])).stdout) as { id: string; checks: string[] }[];
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row.checks, row.id).not.toContain('data_stale');
+    const e = JSON.parse((await ok(['explain', '--json'])).stdout) as { checks: { code: string }[] };
+    expect(e.checks.map((c) => c.code)).not.toContain('data_stale');
   });
 });

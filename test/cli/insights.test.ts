@@ -85,6 +85,40 @@ describe('treaty pace', () => {
   });
 });
 
+describe('treaty pace --treaty', () => {
+  const env = freshEnv();
+  const AS_OF = ['--as-of', '2026-11-23', '--json'];
+  const json = async (args: string[]) => {
+    const r = await run([...args, ...AS_OF], env);
+    expect(r.code, r.stderr).toBe(0);
+    return JSON.parse(r.stdout) as Record<string, unknown>[];
+  };
+
+  it('shows the one treaty --treaty names, the same rows as naming it as an argument', async () => {
+    const byOption = await json(['pace', '--treaty', 'budapest']);
+    expect(new Set(byOption.map((r) => r.treaty))).toEqual(new Set(['ets185']));
+    expect(byOption).toEqual(await json(['pace', 'budapest']));
+  });
+
+  it('takes both when they name the same treaty, by any alias', async () => {
+    expect(await json(['pace', 'hanoi', '--treaty', 'XVIII-16'])).toEqual(await json(['pace', '--treaty', 'cybercrime']));
+  });
+
+  it('exits 2 with one line when the arguments name another treaty than --treaty', async () => {
+    for (const args of [['pace', 'hanoi', '--treaty', 'budapest'], ['pace', 'budapest', 'hanoi', '--treaty', 'budapest']]) {
+      const r = await run([...args, ...AS_OF], env);
+      expect(r, args.join(' ')).toMatchObject({ code: 2, stdout: '' });
+      expect(r.stderr).toMatch(/^error: pace: --treaty budapest and the argument hanoi name different treaties; name them all as arguments \(treaty pace (hanoi budapest|budapest hanoi)\) or one with --treaty\n$/);
+    }
+  });
+
+  it('an unknown --treaty is exit 1 with the known ones, as for other commands', async () => {
+    const r = await run(['pace', '--treaty', 'nope', ...AS_OF], env);
+    expect(r).toMatchObject({ code: 1, stdout: '' });
+    expect(r.stderr).toMatch(/^error: unknown treaty "nope"\n/);
+  });
+});
+
 describe('treaty explain', () => {
   it('gives the rule, the counted instruments in order, the decisive one and the arithmetic', async () => {
     const env = freshEnv();

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { fingerprint, listDir } from '../helpers/files.js';
 import { BIN, cleanEnv, ROOT, runCli, tempDir } from '../helpers/run-cli.js';
@@ -84,7 +85,40 @@ describe('treaty status', () => {
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/^treaty,title,as_of,data_as_of,/);
     expect(lines[1]).toContain(',2026-11-23,2025-11-16,true,73,0,4,0,40,40,,pending,');
-    expect(lines[1]).toMatch(/,too_few_counted$/);
+    expect(lines[1]).toMatch(/,too_few_counted,/);
+  });
+
+  it('ends the CSV row with the latest report of each count, the same as status --json reported, never counted', async () => {
+    const env = envWithDb();
+    const file = join(tempDir(), 'reports.csv');
+    writeFileSync(file, 'treaty,date,precision,claim,code,count,grade,source,note\nXVIII-16,2026-06-30,day,parties,,3,official,https://example.org/parties,"a test, ""quoted"""\n');
+    const imported = await run(['import', file], env);
+    expect(imported.code, imported.stderr).toBe(0);
+    const csvRow = async (asOf: string) => {
+      const r = await run(['status', '--csv', '--as-of', asOf], env);
+      expect(r.code, r.stderr).toBe(0);
+      const [row, ...more] = parse(r.stdout, { columns: true }) as Record<string, string>[];
+      expect(more).toEqual([]);
+      return row!;
+    };
+    const row = await csvRow('2026-11-23');
+    const fields = ['', '_date', '_precision', '_grade', '_source', '_note'];
+    const columns = ['signatories', 'parties'].flatMap((claim) => fields.map((f) => `reported_${claim}${f}`));
+    expect(Object.keys(row).slice(-columns.length)).toEqual(columns);
+    const { reported } = await statusJson('2026-11-23', env);
+    expect(reported).toHaveLength(2);
+    for (const r of reported) {
+      expect(row).toMatchObject({
+        [`reported_${r.claim}`]: String(r.count), [`reported_${r.claim}_date`]: r.date, [`reported_${r.claim}_precision`]: r.precision,
+        [`reported_${r.claim}_grade`]: r.grade, [`reported_${r.claim}_source`]: r.source, [`reported_${r.claim}_note`]: r.note ?? '',
+      });
+    }
+    expect(row).toMatchObject({ reported_signatories: '76', reported_signatories_grade: 'aggregator', reported_parties: '3', reported_parties_note: 'a test, "quoted"' });
+    // Beside the counts, never in them.
+    expect(row).toMatchObject({ signatories: '73', consents: '0', counted: '0', remaining: '40' });
+    // No report after the data date by then: every report cell is empty.
+    const before = await csvRow('2025-11-01');
+    expect(columns.map((c) => before[c])).toEqual(columns.map(() => ''));
   });
 
   it('prints ndjson as a single line', async () => {

@@ -98,7 +98,9 @@ describe('treatyStatus: entry into force as the as-of date moves', () => {
 
 describe('treatyStatus: data freshness', () => {
   it.each<[IsoDate, number, boolean]>([
-    ['2025-11-01', -15, false],
+    // Before the snapshot the data covers the question: no age, never a negative one.
+    ['2025-11-01', 0, false],
+    ['2025-10-01', 0, false],
     ['2025-11-16', 0, false],
     ['2025-12-16', 30, false],
     ['2025-12-17', 31, true],
