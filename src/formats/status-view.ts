@@ -79,7 +79,9 @@ export function statusView(result: StatusResult, style: Style, width?: number): 
   }
   lines.push(['As of', s.as_of]);
   const data = `as of ${s.data_as_of}`;
-  if (!s.data_stale) lines.push(['Data', `${data}, ${plural(s.data_age_days, 'day')} old`]);
+  // Asked about a day the data already covers, its age says nothing: say that it covers the day.
+  if (s.as_of < s.data_as_of) lines.push(['Data', `${data}, which covers ${s.as_of}`]);
+  else if (!s.data_stale) lines.push(['Data', `${data}, ${plural(s.data_age_days, 'day')} old`]);
   else lines.push(['Data', `${data}, ${plural(s.data_age_days, 'day')} old: ${style.yellow('stale')}, later actions may be missing`]);
 
   const keyWidth = Math.max(...lines.map(([k]) => k.length)) + 2;

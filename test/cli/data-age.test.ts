@@ -110,9 +110,9 @@ describe('asked as of a day before the data date (the bundled data is of 2025-11
     expect(next.data_age_days).toBe(1);
   });
 
-  it('the table says 0 days old and warns of nothing stale', async () => {
+  it('the table says the data covers the day asked and warns of nothing stale', async () => {
     const r = await ok(['status']);
-    expect(r.stdout).toMatch(/^ {2}Data +as of 2025-11-16, 0 days old$/m);
+    expect(r.stdout).toMatch(/^ {2}Data +as of 2025-11-16, which covers 2025-11-01$/m);
     expect(r.stderr).not.toContain('days old');
   });
 
