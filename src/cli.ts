@@ -9,7 +9,6 @@ import type { Io } from './io.js';
 import { fastParse, type RawCommandLine } from './options-argv.js';
 import { finishValues, formatOf, type AnySpec, type RunEnv } from './options-spec.js';
 import { exitAfterOutput } from './output-failure.js';
-import { respond } from './respond.js';
 import { describeSqliteError, isSqliteError } from './store/sqlite-errors.js';
 import { fdSink } from './ui/sink.js';
 import { visibleText } from './formats/visible-text.js';
@@ -93,7 +92,8 @@ async function execute(raw: RawCommandLine, env: RunEnv): Promise<number> {
   const { o, a } = finishValues(raw.spec, raw);
   const format = 'format' in raw.spec.options ? formatOf(o) : 'table';
   const result = await raw.spec.run(o, a, env);
-  const code = result ? await respond(result, format, { color: o.color !== false, wide: 'wide' in o && o.wide === true, command: raw.spec.name.split(' ')[0]! }, env.io) : 0;
+  // The renderer loads only once there is a result to show.
+  const code = result ? await (await import('./respond.js')).respond(result, format, { color: o.color !== false, wide: 'wide' in o && o.wide === true, command: raw.spec.name.split(' ')[0]! }, env.io) : 0;
   return exitAfterOutput(code, env.io, raw.spec.writes === true && o.dryRun !== true);
 }
 

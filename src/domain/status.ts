@@ -153,6 +153,29 @@ export function participantStates(
   return options.sorted === false ? states : states.sort((a, b) => compareNames(a.name, b.name));
 }
 
+/**
+ * Signatories and consents as of a date, and nothing else: what the depositary's published counts
+ * are checked against, once for each count it published (Budapest has seven), so without the
+ * projection, the conditions and the checks a full status computes. Equal to treatyStatus's.
+ */
+export function participantCounts(
+  treaty: TreatyDefinition,
+  participants: ReadonlyMap<string, Participant>,
+  actions: readonly ActionRow[],
+  asOf: IsoDate,
+  published: readonly PublishedInForce[] = [],
+): { signatories: number; consents: number } {
+  const known = actionsUpTo(actions, asOf);
+  const eif = entryIntoForce(treaty.rule, participants, known);
+  let signatories = 0;
+  let consents = 0;
+  for (const s of participantStates(treaty, participants, known, asOf, { eif, published, sorted: false })) {
+    if (s.signed_on !== null) signatories += 1;
+    if (hasConsented(s)) consents += 1;
+  }
+  return { signatories, consents };
+}
+
 export function treatyStatus(
   treaty: TreatyDefinition,
   participants: ReadonlyMap<string, Participant>,

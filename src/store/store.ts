@@ -48,6 +48,11 @@ export class Store {
     return rows.map((r) => ({ id: r.id, short_title: r.short_title, aliases: r.aliases ? r.aliases.split('\n') : [] }));
   }
 
+  /** Whether a treaty with exactly this id is stored: one row looked up, not the list of every treaty. */
+  hasTreaty(id: string): boolean {
+    return this.statement('SELECT 1 FROM treaties WHERE id = ?').get(id) !== undefined;
+  }
+
   /** A treaty by id or alias, ignoring case; an unknown name is a UserError with the nearest names. */
   treaty(ref: string): TreatyDefinition {
     const row = this.statement(
