@@ -57,12 +57,15 @@ await build({
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  // better-sqlite3's JavaScript is bundled too (its dozen files cost start-up); its compiled addon is loaded by path.
-  external: ['*.node'],
+  // better-sqlite3's JavaScript is bundled too, into store-driver.cjs (its dozen files cost start-up); its
+  // compiled addon is loaded by path. `bindings` searches for the addon only when it is not where npm
+  // builds it, and must then run from better-sqlite3's folder (src/store/driver.ts), so it stays outside.
+  external: ['*.node', 'bindings'],
   plugins: [splitAtEntries, lazyChildProcess],
   // `await import()` of another bundle becomes a plain require, with no ES module loader involved.
   supported: { 'dynamic-import': false },
-  define: { __TREATY_VERSION__: JSON.stringify(version), 'import.meta.url': '__treatyModuleUrl' },
-  banner: { js: "const __treatyModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  // import.meta.url as a getter: most runs never ask for it, and making a file URL costs each bundle's load.
+  define: { __TREATY_VERSION__: JSON.stringify(version), 'import.meta.url': '__treatyModule.url' },
+  banner: { js: "const __treatyModule = { get url() { return require('node:url').pathToFileURL(__filename).href; } };" },
   logLevel: 'warning',
 });

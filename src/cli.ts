@@ -9,7 +9,6 @@ import type { Io } from './io.js';
 import { fastParse, type RawCommandLine } from './options-argv.js';
 import { finishValues, formatOf, type AnySpec, type RunEnv } from './options-spec.js';
 import { exitAfterOutput } from './output-failure.js';
-import { respond } from './respond.js';
 import { describeSqliteError, isSqliteError } from './store/sqlite-errors.js';
 import { fdSink } from './ui/sink.js';
 import { visibleText } from './formats/visible-text.js';
@@ -19,6 +18,8 @@ import { calendarSpec } from './commands/calendar.spec.js';
 import { changesSpec, undoSpec } from './commands/changes.spec.js';
 import { compareSpec } from './commands/compare.spec.js';
 import { completeSpec, completionSpec } from './commands/completion.spec.js';
+import { dropSpec } from './commands/drop.spec.js';
+import { editSpec } from './commands/edit.spec.js';
 import { dbBackupSpec, dbCheckSpec, dbPathSpec, dbUpdateSpec } from './commands/db.spec.js';
 import { explainSpec } from './commands/explain.spec.js';
 import { exportSpec } from './commands/export.spec.js';
@@ -31,6 +32,7 @@ import { removeSpec } from './commands/remove.spec.js';
 import { reportSpec } from './commands/report.spec.js';
 import { statusSpec } from './commands/status.spec.js';
 import { syncSpec } from './commands/sync.spec.js';
+import { textsSpec } from './commands/texts.spec.js';
 import { timelineSpec } from './commands/timeline.spec.js';
 import { treatiesSpec } from './commands/treaties.spec.js';
 import { whatIfSpec } from './commands/what-if.spec.js';
@@ -42,8 +44,8 @@ export const VERSION = typeof __TREATY_VERSION__ === 'string' ? __TREATY_VERSION
 
 /** Every command, in the order help and the README list them. */
 export const COMMANDS: readonly AnySpec[] = [
-  statusSpec, participantsSpec, historySpec, exportSpec, treatiesSpec, compareSpec, explainSpec, whatIfSpec, paceSpec, timelineSpec,
-  reportSpec, calendarSpec, recordSpec, removeSpec, importSpec, addSpec, changesSpec, undoSpec, syncSpec,
+  statusSpec, participantsSpec, historySpec, textsSpec, exportSpec, treatiesSpec, compareSpec, explainSpec, whatIfSpec, paceSpec, timelineSpec,
+  reportSpec, calendarSpec, recordSpec, removeSpec, importSpec, addSpec, editSpec, dropSpec, changesSpec, undoSpec, syncSpec,
   dbPathSpec, dbCheckSpec, dbBackupSpec, dbUpdateSpec, completionSpec, completeSpec,
 ];
 
@@ -90,7 +92,8 @@ async function execute(raw: RawCommandLine, env: RunEnv): Promise<number> {
   const { o, a } = finishValues(raw.spec, raw);
   const format = 'format' in raw.spec.options ? formatOf(o) : 'table';
   const result = await raw.spec.run(o, a, env);
-  const code = result ? await respond(result, format, { color: o.color !== false, wide: 'wide' in o && o.wide === true, command: raw.spec.name.split(' ')[0]! }, env.io) : 0;
+  // The renderer loads only once there is a result to show.
+  const code = result ? await (await import('./respond.js')).respond(result, format, { color: o.color !== false, wide: 'wide' in o && o.wide === true, command: raw.spec.name.split(' ')[0]! }, env.io) : 0;
   return exitAfterOutput(code, env.io, raw.spec.writes === true && o.dryRun !== true);
 }
 

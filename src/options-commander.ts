@@ -107,8 +107,9 @@ export async function commanderRun(argv: readonly string[], p: Program, io: Io, 
   // and "did you mean", when the command line names none.
   const only = named(argv, p);
   const declared = p.specs.filter((s) => only === undefined || s.name.split(' ')[0] === only);
+  // A command's help lists its columns; the top-level help (`treaty --help`) shows none, so it loads no command module.
   const help = argv.some((a) => a === '-h' || a === '--help' || a === 'help');
-  const columns = help ? await columnsOf(declared) : new Map<string, readonly string[]>();
+  const columns = help && (only !== undefined || argv.includes('help')) ? await columnsOf(declared) : new Map<string, readonly string[]>();
   try {
     await build(p, only, io, run, columns).parseAsync([...argv], { from: 'user' });
     return undefined;

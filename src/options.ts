@@ -50,6 +50,21 @@ export function date(): ValueKind<IsoDate> {
   return { kind: 'date', allowed, complete: 'none', malformed: '31/12/2025', sample: '2025-10-25', parse };
 }
 
+/** A date, or one of a few words that stand for no date (`--closes unknown`). */
+export function dateOr<W extends string>(words: readonly W[]): ValueKind<IsoDate | W> {
+  const allowed = `a real date like 2025-10-25, or ${words.join(' or ')}`;
+  const day = date();
+  return {
+    kind: 'date or word',
+    allowed,
+    choices: words,
+    complete: 'none',
+    malformed: 'someday',
+    sample: words[0]!,
+    parse: (raw, where) => (isOneOf(words, raw) ? raw : isIsoDate(raw) ? raw : dateProblem(raw)?.startsWith('outside') ? day.parse(raw, where) : refuse(where, allowed, raw)),
+  };
+}
+
 export function choice<T extends string>(choices: readonly T[]): ValueKind<T> {
   const allowed = `one of ${choices.join(', ')}`;
   return { kind: 'choice', allowed, choices, complete: 'none', malformed: 'no-such-choice', sample: choices[0]!, parse: (raw, where) => (isOneOf(choices, raw) ? raw : refuse(where, allowed, raw)) };

@@ -1,9 +1,14 @@
 // A command's result on the screen: rendered in the chosen format on stdout, its warnings and notice
-// on stderr. The renderer and the styles load only here, after the command has produced its result.
+// on stderr. main loads this module (with the renderer and the styles, one bundle) only after the
+// command has produced its result; chalk loads only for colour.
 import type { Format } from './domain/vocabulary.js';
+import { render } from './formats/render.js';
 import type { Result } from './formats/result.js';
 import type { Io } from './io.js';
 import { colorLevel } from './ui/color.js';
+import { noticeWriter } from './ui/notice.js';
+import { styleFor } from './ui/style.js';
+import { wrapText } from './ui/wrap.js';
 
 export interface RespondOptions {
   color: boolean;
@@ -15,14 +20,10 @@ export interface RespondOptions {
 
 /** Prints `result` and returns the exit code it asks for (0 unless a list says otherwise). */
 export async function respond(result: Result, format: Format, o: RespondOptions, io: Io): Promise<number> {
-  const { render } = await import('./formats/render.js');
-  const { styleFor } = await import('./ui/style.js');
-  const { noticeWriter } = await import('./ui/notice.js');
   const style = await styleFor(format === 'table' ? colorLevel(io.isTTY, io.env, o.color) : 0);
   const notice = noticeWriter(io.err, style, io.columns);
   // JSON carries the checks as objects; everyone else reads them here.
   if (result.kind === 'status' && format !== 'json' && format !== 'ndjson') {
-    const { wrapText } = await import('./ui/wrap.js');
     for (const check of result.status.checks) {
       const line = `warning: ${check.message}`;
       io.err.write(`${(io.columns === undefined ? [line] : wrapText(line, io.columns, { first: '', indent: '  ' })).join('\n')}\n`);

@@ -22,6 +22,7 @@ import { actionWriter } from '../store/writes.js';
 import { countChecks } from '../formats/mtdsg-counts.js';
 import { footnoteFacts } from '../formats/mtdsg-footnotes.js';
 import { readSignatureWindow } from '../formats/mtdsg-signature-window.js';
+import { statusPageAddress } from '../formats/mtdsg-address.js';
 import { ruleOf } from './add-rule.js';
 import { countsDiffer, entryIntoForceDiffers } from '../domain/checks.js';
 import { keepChecks } from '../store/checks.js';
@@ -64,6 +65,8 @@ export async function addTreaty(ctx: Ctx, given: AddOptions): Promise<ListResult
   const doc = parseMtdsg(decodeMtdsg(readCappedFile(given.file, MAX_PAGE_BYTES, 'a status page'), given.file), given.file);
   const page = `https://treaties.un.org/Pages/ViewDetails.aspx?src=TREATY&mtdsg_no=${doc.id}`;
   const o = { ...given, source: given.source ?? page };
+  // The page's own XML address, so that treaty sync --treaty finds it; a source given is where it came from.
+  const statusXml = given.source ?? statusPageAddress(doc.id);
   const { facts, unread } = footnoteFacts(doc.notes);
   const { rule, from: ruleFrom, reioOpen } = ruleOf(o, doc, facts);
   const concluded = parseConclusion(doc.conclusion);
@@ -82,7 +85,7 @@ export async function addTreaty(ctx: Ctx, given: AddOptions): Promise<ListResult
       name: 'Secretary-General of the United Nations',
       reference: `UN Treaty Collection, MTDSG ${doc.id}`,
       url: page,
-      ...(given.source ? { status_xml: given.source } : {}),
+      ...(statusXml ? { status_xml: statusXml } : {}),
     },
     signature: {
       opens_on: window.opens_on ?? (signatures[0] && signatures[0] < concluded.date ? signatures[0] : concluded.date),
@@ -145,8 +148,14 @@ export async function addTreaty(ctx: Ctx, given: AddOptions): Promise<ListResult
       rows.push(row);
     }
     const leftOut = leftOutOfCounts(doc, codeOf, footnoteRows, definition.data.rule.counted_actions);
+    // Each text's participant by code where its name is known, so that texts and history find it.
+    const texts = definition.data.depositary_texts?.map((t) => {
+      const found = codeOf.get(t.participant) ?? (() => { const r = resolveParticipant(t.participant, index); return r.kind === 'found' ? r.participant.code : undefined; })();
+      return found ? { ...t, code: found } : t;
+    });
     let treaty: TreatyDefinition = {
       ...definition.data,
+      ...(texts ? { depositary_texts: texts } : {}),
       snapshot: { ...definition.data.snapshot, ...(leftOut.signatories.length || leftOut.parties.length ? { left_out: leftOut } : {}) },
     };
     const everyone = new Map([...known, ...added.map((p) => [p.code, p] as const)]);

@@ -35,7 +35,7 @@ runs notify only when something changed.`,
 export const undoSpec = defineCommand({
   name: 'undo',
   writes: true,
-  summary: 'reverse a whole change set: an import, a sync, an add, a db update (see treaty changes)',
+  summary: 'reverse a whole change set: an import, a sync, an add, an edit, a drop, a db update',
   args: { setId: arg(integer(1, Number.MAX_SAFE_INTEGER), 'the id of a set, as treaty changes shows it') },
   options: { dryRun: flag('say what would change, change nothing'), ...FORMAT_OPTIONS },
   examples: [

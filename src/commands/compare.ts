@@ -28,9 +28,10 @@ export async function compare(ctx: Ctx, o: CompareOptions): Promise<ListResult> 
     const a = store.treaty(o.first);
     const b = store.treaty(o.second);
     const known = store.participants();
-    const statesOf = (t: typeof a) => new Map(participantStates(t, known, store.actions(t.id, asOf), asOf, { published: store.published(t.id) }).map((s) => [s.code, s]));
-    const inA = statesOf(a);
-    const inB = statesOf(b);
+    // Rows follow the first treaty's name order; the second's states are only looked up by code.
+    const statesOf = (t: typeof a, sorted: boolean) => new Map(participantStates(t, known, store.actions(t.id, asOf), asOf, { published: store.published(t.id), sorted }).map((s) => [s.code, s]));
+    const inA = statesOf(a, true);
+    const inB = statesOf(b, false);
     const available = ['code', 'name', 'kind', 'un_group', a.id, b.id, `${a.id}_in_force_on`, `${b.id}_in_force_on`];
     const columns = parseColumns(o.columns, available.length === new Set(available).size ? available : ['code', 'name', 'kind', 'un_group', a.id]);
     const rows: Row[] = [];

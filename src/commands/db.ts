@@ -15,6 +15,8 @@ import type { Store } from '../store/store.js';
 import { checkOutputTarget, tempPathBeside } from '../ui/output-file.js';
 import { actionWriter } from '../store/writes.js';
 import type { WriteTx } from '../store/write-tx.js';
+import { droppedTreaties, userEdits } from '../store/treaty-writes.js';
+import { keepUserEdits } from '../domain/treaty-edits.js';
 
 const CHECK_COLUMNS = ['check', 'value'] as const;
 
@@ -80,8 +82,20 @@ export async function dbBackup(ctx: Ctx, db: string | undefined, target: string,
  */
 export async function dbUpdate(ctx: Ctx, db: string | undefined, dryRun: boolean, command: string): Promise<ListResult> {
   const { bundledDataDir, loadBundledData } = await import('../store/bundled-data.js');
-  const bundled = loadBundledData(bundledDataDir(ctx.env));
+  const release = loadBundledData(bundledDataDir(ctx.env));
   return ctx.withStore(db, 'write', (store) => {
+    // A treaty the user dropped stays dropped, and what the user edited in a definition stays edited.
+    const dropped = droppedTreaties(store);
+    const edits = userEdits(store);
+    const stays = (r: { treaty: string }) => !dropped.has(r.treaty);
+    const current = new Map(store.definitions().map((t) => [t.id, t]));
+    const bundled = {
+      ...release,
+      treaties: release.treaties.filter((t) => !dropped.has(t.id)).map((t) => (edits.has(t.id) && current.has(t.id) ? keepUserEdits(t, current.get(t.id)!, edits.get(t.id)!) : t)),
+      actions: release.actions.filter(stays),
+      published: release.published.filter(stays),
+      reports: release.reports.filter(stays),
+    };
     // One set, like any write; a dry run writes it and rolls it back, so its counts are the real ones.
     const counts = store.write(
       command,

@@ -1,13 +1,14 @@
 // treaty history <participant>...: what each participant did, in date order, with the depositary
 // reference and source of each action, and where it stands in each treaty.
 import type { IsoDate } from '../domain/dates.js';
-import { buildNameIndex } from '../domain/names.js';
+import { buildNameIndex, resolveParticipant } from '../domain/names.js';
 import { compareText } from '../domain/nearest.js';
 import { reportsAbout } from '../domain/reports.js';
 import { participantStates } from '../domain/status.js';
 import type { Ctx } from '../context.js';
 import type { HistoryResult, Row } from '../formats/result.js';
 import { requireParticipant } from '../participant-lookup.js';
+import { historyTexts, textAsHistoryRow } from './history-texts.js';
 import { isReportRow, NOT_A_REPORT, REPORT_HISTORY_COLUMNS, reportHistoryRow } from '../formats/history-reports.js';
 import { undatedConsentRow } from '../formats/history-undated.js';
 import { partyProofs } from '../domain/party-proof.js';
@@ -34,10 +35,15 @@ export async function history(ctx: Ctx, o: HistoryOptions): Promise<HistoryResul
     const standing = new Map<string, Row[]>(chosen.map((p) => [p.code, []]));
     const reported = new Map<string, Row[]>(chosen.map((p) => [p.code, []]));
     const rows: Row[] = [];
+    const codeOf = (name: string) => {
+      const r = resolveParticipant(name, index);
+      return r.kind === 'found' ? r.participant.code : null;
+    };
     for (const treaty of treaties) {
       const actions = store.actions(treaty.id, asOf);
       const published = store.published(treaty.id);
-      const states = new Map(participantStates(treaty, known, actions, asOf, { published }).map((s) => [s.code, s]));
+      // Looked up by code: no need for the name order, whose sort keys cost a cold start.
+      const states = new Map(participantStates(treaty, known, actions, asOf, { published, sorted: false }).map((s) => [s.code, s]));
       const proofs = partyProofs(treaty, published);
       const reports = store.reports(treaty.id);
       for (const p of chosen) {
@@ -52,6 +58,8 @@ export async function history(ctx: Ctx, o: HistoryOptions): Promise<HistoryResul
           if (a.code !== p.code) continue;
           rows.push({ code: p.code, name: p.name, treaty: a.treaty, date: a.date, action: a.action, reference: a.reference, source: a.source, note: a.note, status: s.status, in_force_on: s.in_force_on, ...NOT_A_REPORT });
         }
+        // The page gives most texts no date: those come after the participant's dated rows.
+        for (const t of historyTexts(treaty, actions, p.code, codeOf)) if (t.date === null || t.date <= asOf) rows.push({ ...textAsHistoryRow(t, treaty, p, s), ...NOT_A_REPORT });
       }
     }
     const order = new Map(chosen.map((p, i) => [p.code, i]));

@@ -11,7 +11,7 @@ export function ruleEnv(store: Store): ConditionEnv {
     partiesOf(treaty: string, on: IsoDate): number | null {
       const key = `${treaty}|${on}`;
       if (!seen.has(key)) {
-        const known = store.treaties().some((t) => t.id === treaty);
+        const known = store.hasTreaty(treaty);
         // The parties `status` counts that day, those the depositary proves parties without a date included.
         seen.set(key, known ? treatyStatus(store.treaty(treaty), store.participants(), store.actions(treaty, on), on, store.published(treaty)).consents : null);
       }

@@ -1,7 +1,7 @@
 // treaty sync: fetch each treaty's status page from the depositary and import it. The only command
 // that uses the network, and only for the addresses in the treaty definitions or given with --from.
 import type { Ctx } from '../context.js';
-import { UserError } from '../errors.js';
+import { UsageError, UserError } from '../errors.js';
 import { visibleText } from '../formats/visible-text.js';
 import type { ListResult } from '../formats/result.js';
 import { importInputs, readInput, type Input } from './import.js';
@@ -14,6 +14,8 @@ export interface SyncOptions {
   treaty: string | undefined;
   /** A URL or a file to read instead of the treaty's address. */
   from: string | undefined;
+  /** With `from`: the source recorded on the rows. */
+  source?: string | undefined;
   timeoutSeconds: number;
   dryRun: boolean;
   command: string;
@@ -23,6 +25,7 @@ export interface SyncOptions {
 const MAX_BYTES = MAX_PAGE_BYTES;
 
 export async function sync(ctx: Ctx, o: SyncOptions): Promise<ListResult> {
+  if (o.source !== undefined && o.from === undefined) throw new UsageError('--source goes with --from: a page fetched from a treaty\'s own address has that address as its source');
   const targets = o.from !== undefined ? [o.from] : await addresses(ctx, o);
   const inputs: Input[] = [];
   let fetched = false;
@@ -33,7 +36,7 @@ export async function sync(ctx: Ctx, o: SyncOptions): Promise<ListResult> {
     inputs.push(readInput(target, bytes, 'xml'));
   }
   // A fetched page is its own source; a local file falls back on the treaty's address.
-  const source = o.from !== undefined && /^https?:\/\//i.test(o.from) ? o.from : undefined;
+  const source = o.source ?? (o.from !== undefined && /^https?:\/\//i.test(o.from) ? o.from : undefined);
   // The XML states no status date: a page fetched now is as of today; a saved file, of the latest date it shows.
   return importInputs(ctx, inputs, { db: o.db, source, replace: false, dryRun: o.dryRun, command: o.command, fetchedOn: fetched ? ctx.today() : undefined });
 }

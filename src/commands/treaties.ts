@@ -24,8 +24,10 @@ export async function treaties(ctx: Ctx, o: TreatiesOptions): Promise<ListResult
     const warnings: string[] = [];
     const rows = store.definitions().map((t) => {
       const published = store.published(t.id);
-      const s = treatyStatus(t, participants, store.actions(t.id, asOf), asOf, published);
-      const checks = withKept([...headerChecks(t, participants, store.actions(t.id), published), ...s.checks], store.checks(t.id));
+      // One read of the actions serves both: treatyStatus ignores those after asOf itself.
+      const actions = store.actions(t.id);
+      const s = treatyStatus(t, participants, actions, asOf, published);
+      const checks = withKept([...headerChecks(t, participants, actions, published), ...s.checks], store.checks(t.id));
       for (const c of checks) if (c.code !== 'data_stale') warnings.push(`${t.id}: ${c.message}`);
       return {
         id: t.id,

@@ -16,6 +16,12 @@ export const CHECK_CODES = [
   'dates_unknown',
   /** No projection, because the data cannot support one (the reason's own code says why). */
   'projection_refused',
+  /**
+   * The rule does not say when the treaty enters into force for a later party (the page quoted only
+   * the treaty's own clause): those parties' dates are left empty. Computed from the rule on every
+   * read, never stored.
+   */
+  'later_rule_unknown',
 ] as const;
 export type CheckCode = (typeof CHECK_CODES)[number];
 
@@ -24,6 +30,23 @@ export type Check = { code: CheckCode; message: string } & { [value: string]: Ch
 
 export function isCheckCode(code: string): code is CheckCode {
   return (CHECK_CODES as readonly string[]).includes(code);
+}
+
+/** The codes a write may store (the checks table's CHECK allows these); the others are computed on each read. */
+export const STORED_CHECK_CODES: readonly CheckCode[] = CHECK_CODES.filter((c) => c !== 'later_rule_unknown');
+
+export function isStoredCheckCode(code: string): boolean {
+  return (STORED_CHECK_CODES as readonly string[]).includes(code);
+}
+
+export function laterRuleUnknown(codes: readonly string[]): Check {
+  const n = codes.length;
+  return {
+    code: 'later_rule_unknown',
+    message: `the rule does not say when the treaty enters into force for a later party: ${n === 1 ? 'the date of 1 party is' : `the dates of ${n} parties are`} left empty (${codes.join(', ')}); give the delay with treaty edit --later-days N`,
+    parties: n,
+    codes,
+  };
 }
 
 export function countsDiffer(what: 'signatories' | 'parties', date: IsoDate, depositary: number, rows: number): Check {

@@ -2,7 +2,7 @@
 // rows are missing or wrong (or a date was recorded that the depositary had not yet counted).
 import { countsDiffer, type Check } from './checks.js';
 import type { ActionRow, Participant, PublishedInForce, TreatyDefinition } from './model.js';
-import { treatyStatus } from './status.js';
+import { participantCounts } from './status.js';
 
 export function headerChecks(
   treaty: TreatyDefinition,
@@ -13,7 +13,7 @@ export function headerChecks(
   const problems: Check[] = [];
   for (const counts of [treaty.snapshot, ...(treaty.counts ?? [])]) {
     if (counts.signatories === null && counts.parties === null) continue;
-    const s = treatyStatus(treaty, participants, actions, counts.date, published);
+    const s = participantCounts(treaty, participants, actions, counts.date, published);
     // The depositary counts current participants; the rows also hold those it leaves out.
     const leftOut = counts.left_out ?? { signatories: [], parties: [] };
     const signatories = s.signatories - leftOut.signatories.length;

@@ -5,7 +5,7 @@ import { dateProblem, isIsoDate } from './dates.js';
 import { MAX_FIELD_LENGTH, tooLongMessage } from './limits.js';
 import { ruleProblems } from './condition-checks.js';
 import { SOURCE_FORM, sourceItems } from './source.js';
-import { ACTIONS, CONSENT_ACTIONS, DATE_PRECISIONS, PARTICIPANT_KINDS, REPORT_COUNTS, REPORT_GRADES, SIGNATURE_CLOSINGS, UN_GROUPS } from './vocabulary.js';
+import { ACTIONS, CONSENT_ACTIONS, DATE_PRECISIONS, PARTICIPANT_KINDS, REPORT_COUNTS, REPORT_GRADES, SIGNATURE_CLOSINGS, TEXT_KINDS, UN_GROUPS } from './vocabulary.js';
 
 function dateMessage(input: unknown): string {
   const problem = typeof input === 'string' ? dateProblem(input) : null;
@@ -157,7 +157,19 @@ export const TreatyDefinitionSchema = z
     /** Counts the depositary published at other dates: each is checked against the actions. */
     counts: z.array(CountsSchema).optional(),
     /** Declarations, reservations and objections as the depositary's status page gives them. */
-    depositary_texts: z.array(z.strictObject({ kind: z.enum(['declaration', 'objection']), participant: z.string(), text: z.string() })).optional(),
+    depositary_texts: z
+      .array(
+        z.strictObject({
+          kind: z.enum(TEXT_KINDS),
+          participant: z.string(),
+          /** The participant's code, where add matched the name. */
+          code: ParticipantCodeSchema.optional(),
+          heading: z.string().optional(),
+          date: IsoDateSchema.optional(),
+          text: z.string(),
+        }),
+      )
+      .optional(),
     /** The footnotes of the status page's table, by number, as the depositary wrote them. */
     footnotes: z.array(z.strictObject({ index: z.string().min(1), text: z.string() })).optional(),
     /** The date of entry into force the depositary publishes, checked against the rule's result. */

@@ -1,5 +1,5 @@
 // Where a treaty and each of its participants stand as of a date (DESIGN §3).
-import { dataStale, datesUnknown, entryIntoForceDiffers, projectionRefused, type Check } from './checks.js';
+import { dataStale, datesUnknown, entryIntoForceDiffers, laterRuleUnknown, projectionRefused, type Check } from './checks.js';
 import { addDays, daysBetween, type IsoDate } from './dates.js';
 import { applyDelay } from './delay.js';
 import { conditionsOf, conditionStatuses, type ConditionEnv, type ConditionStatus } from './conditions.js';
@@ -153,6 +153,29 @@ export function participantStates(
   return options.sorted === false ? states : states.sort((a, b) => compareNames(a.name, b.name));
 }
 
+/**
+ * Signatories and consents as of a date, and nothing else: what the depositary's published counts
+ * are checked against, once for each count it published (Budapest has seven), so without the
+ * projection, the conditions and the checks a full status computes. Equal to treatyStatus's.
+ */
+export function participantCounts(
+  treaty: TreatyDefinition,
+  participants: ReadonlyMap<string, Participant>,
+  actions: readonly ActionRow[],
+  asOf: IsoDate,
+  published: readonly PublishedInForce[] = [],
+): { signatories: number; consents: number } {
+  const known = actionsUpTo(actions, asOf);
+  const eif = entryIntoForce(treaty.rule, participants, known);
+  let signatories = 0;
+  let consents = 0;
+  for (const s of participantStates(treaty, participants, known, asOf, { eif, published, sorted: false })) {
+    if (s.signed_on !== null) signatories += 1;
+    if (hasConsented(s)) consents += 1;
+  }
+  return { signatories, consents };
+}
+
 export function treatyStatus(
   treaty: TreatyDefinition,
   participants: ReadonlyMap<string, Participant>,
@@ -235,5 +258,10 @@ function statusChecks(
   const unknown = states.filter((s) => s.date_unknown && s.consent_on === null && s.in_force_on === null).map((s) => s.code).sort();
   if (unknown.length > 0) checks.push(datesUnknown(unknown));
   if (reason?.code === 'data_too_old') checks.push(projectionRefused(reason));
+  // Parties whose instrument came after the threshold, where the rule gives no delay for them.
+  if (treaty.rule.later === null && eifOn !== null) {
+    const empty = states.filter((s) => s.consent_on !== null && s.in_force_on === null && s.status === 'consented').map((s) => s.code).sort();
+    if (empty.length > 0) checks.push(laterRuleUnknown(empty));
+  }
   return checks;
 }

@@ -94,3 +94,7 @@ export type Format = (typeof FORMATS)[number];
 export function isOneOf<T extends string>(list: readonly T[], value: string): value is T {
   return (list as readonly string[]).includes(value);
 }
+
+/** What the depositary's texts on a status page are: its declarations, reservations and objections. */
+export const TEXT_KINDS = ['declaration', 'reservation', 'objection'] as const;
+export type TextKind = (typeof TEXT_KINDS)[number];

@@ -10,6 +10,7 @@ const BY_COMMAND: Record<string, readonly string[]> = {
   treaties: ['checks', 'aliases', 'data_as_of', 'consents', 'signatories', 'remaining', 'threshold'],
   changes: ['after', 'before', 'command', 'table', 'undone'],
   pace: ['event'],
+  texts: ['cited_by', 'heading', 'text', 'participant'],
 };
 
 /** After a command's own order, and for every other table (compare, the plans of record/import/remove/sync, add): by the column's kind. */
@@ -37,6 +38,7 @@ export function wrappedColumns(command: string | undefined): readonly string[] {
  */
 const UNDER_THE_ROW: Record<string, readonly string[]> = {
   history: ['note', 'source'],
+  texts: ['text'],
 };
 
 export function underTheRow(command: string | undefined): readonly string[] {

@@ -7,6 +7,7 @@ import { isUndatedRow } from './history-undated.js';
 import { certaintyWords } from './certainty.js';
 import type { HistoryResult } from './result.js';
 import { table, type TableView } from './table.js';
+import { TEXT_ROW } from '../commands/history-texts.js';
 
 /** Shown in each participant's heading rather than repeated on every row (reports as "reported: …" lines). */
 const IN_HEADING = new Set<string>(['code', 'name', 'status', 'in_force_on', ...REPORT_HISTORY_COLUMNS]);
@@ -31,8 +32,17 @@ export function* historyView(result: HistoryResult, style: Style, view: TableVie
       // Wrapped as plain text: a colour that a line break cut would run on into the next lines.
       yield fit(`reported: ${reportWords(r)}; not in the depositary's data (${r.treaty}, source: ${r.source})`, '  ', '    ');
     }
-    const rows = result.list.rows.filter((r) => r.code === p.code && !isReportRow(r) && !isUndatedRow(r));
+    const rows = result.list.rows.filter((r) => r.code === p.code && !isReportRow(r) && !isUndatedRow(r) && r[TEXT_ROW] !== true);
+    const texts = result.list.rows.filter((r) => r.code === p.code && r[TEXT_ROW] === true);
     if (rows.length > 0 && columns.length > 0) yield* table({ kind: 'list', columns, rows }, style, { ...view, command: 'history' });
-    else if (rows.length === 0) yield p.treaties.some((t) => t.date_unknown === true) ? '  No action recorded: the dates of its actions are not found in any source.\n' : `  No action recorded${p.reports?.length ? ' by the depositary or another dated source' : ''}.\n`;
+    else if (rows.length === 0 && texts.length === 0) yield p.treaties.some((t) => t.date_unknown === true) ? '  No action recorded: the dates of its actions are not found in any source.\n' : `  No action recorded${p.reports?.length ? ' by the depositary or another dated source' : ''}.\n`;
+    // The depositary's own words, in full: a lawyer reads them, so they are wrapped, never cut.
+    for (const t of texts) {
+      const [first, ...rest] = String(t.note).split('\n');
+      const heading = rest.length > 0 && /:$/.test(first!) ? first! : null;
+      const body = heading ? rest : [first!, ...rest];
+      yield fit(`${t.action} (${t.treaty}${t.date ? `, ${t.date}` : ', undated on the page'})${heading ? `: ${heading}` : ''}`, '  ', '    ');
+      for (const line of body) yield fit(line, '    ', '    ');
+    }
   }
 }

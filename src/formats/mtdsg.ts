@@ -9,6 +9,7 @@ import type { ActionRow } from '../domain/model.js';
 import { CONSENT_ACTIONS, isOneOf, type Action } from '../domain/vocabulary.js';
 import { UserError } from '../errors.js';
 import { itemFor, parseColumnLegend } from './mtdsg-legend.js';
+import { passagesOf, type DepositaryText } from './mtdsg-texts.js';
 
 export interface MtdsgAction {
   action: Action;
@@ -59,7 +60,7 @@ export interface MtdsgDocument {
   /** Footnote markers outside the table (the title, the chapter, the place and date of conclusion). */
   header_footnotes: string[];
   /** Declarations, reservations and objections, as the depositary's text (markup removed). */
-  texts: { kind: 'declaration' | 'objection'; participant: string; text: string }[];
+  texts: DepositaryText[];
   repairs: string[];
 }
 
@@ -180,9 +181,9 @@ export function parseMtdsg(raw: string, file: string): MtdsgDocument {
       .filter((n) => n.index !== ''),
     header_footnotes: [...new Set(headerNotes)],
     texts: [
-      ...list(path(treaty, ['Declarations', 'Declaration'])).map((d) => depositaryText('declaration', d)),
-      ...list(path(treaty, ['Objections', 'Objection'])).map((d) => depositaryText('objection', d)),
-    ].filter((t) => t.participant !== '' && t.text !== ''),
+      ...list(path(treaty, ['Declarations', 'Declaration'])).flatMap((d) => depositaryTexts('declaration', d)),
+      ...list(path(treaty, ['Objections', 'Objection'])).flatMap((d) => depositaryTexts('objection', d)),
+    ].filter((t) => t.participant !== ''),
     repairs,
   };
 }
@@ -192,14 +193,9 @@ function prose(text: string): string {
   return text.replace(/<superscript>[^<]*<\/superscript>/gi, '').replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim();
 }
 
-function depositaryText(kind: 'declaration' | 'objection', node: unknown): MtdsgDocument['texts'][number] {
+function depositaryTexts(section: 'declaration' | 'objection', node: unknown): DepositaryText[] {
   const n = node as Record<string, unknown>;
-  const text = list(n.text)
-    .map(text_)
-    .map((t) => t.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim())
-    .filter(Boolean)
-    .join('\n');
-  return { kind, participant: splitName(text_(n.Participant)).name, text };
+  return passagesOf(splitName(text_(n.Participant)).name, list(n.text).map(text_), section);
 }
 
 // Characters beyond Latin-1 that real copies carry truncated to their low byte (’ became 0x19, …

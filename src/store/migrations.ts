@@ -29,7 +29,7 @@ function actionsTable(name: string, allowed: readonly string[]): string {
 /** The actions the current schema allows (a test keeps this equal to ACTIONS). */
 export const SCHEMA_4_ACTIONS = [...SCHEMA_1_ACTIONS, 'domestic_approval', 'domestic_law', 'announcement'];
 
-/** The check codes schema 5 allows (a test keeps this equal to CHECK_CODES). */
+/** The check codes schema 5 allows (a test keeps this equal to STORED_CHECK_CODES). */
 export const SCHEMA_5_CHECK_CODES = ['signatories_differ', 'parties_differ', 'entry_into_force_differs', 'data_stale', 'dates_unknown', 'projection_refused'];
 
 /** Schema 6 adds the actions the depositary's legends define (formal confirmation, participation...). */

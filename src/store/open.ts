@@ -2,7 +2,6 @@
 // it is not ours. Nothing here writes to a file that is not a treaty database.
 import type { Database } from 'better-sqlite3';
 import { accessSync, closeSync, constants, existsSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, readlinkSync, readSync, renameSync, statSync, unlinkSync, type Stats } from 'node:fs';
-import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
 import { removeStaleTemps, tempPathBeside } from '../temp-files.js';
@@ -27,24 +26,12 @@ export interface OpenOptions {
 
 const SQLITE_HEADER = 'SQLite format 3\0';
 
-// better-sqlite3 is CommonJS and the heaviest module we load: loaded only when a command opens the store.
-const require = createRequire(import.meta.url);
-function driver(): typeof import('better-sqlite3') {
-  return require('better-sqlite3') as typeof import('better-sqlite3');
-}
-
-let addon: { nativeBinding?: string } | undefined;
-/**
- * The compiled addon, named directly: left to itself better-sqlite3 asks the `bindings` package to
- * search a dozen places for it, about 7 ms of every start. When it is not where npm builds it, the
- * search it is.
- */
-function nativeBinding(): { nativeBinding?: string } {
-  if (addon === undefined) {
-    const built = join(dirname(require.resolve('better-sqlite3/package.json')), 'build', 'Release', 'better_sqlite3.node');
-    addon = existsSync(built) ? { nativeBinding: built } : {};
-  }
-  return addon;
+type Connect = typeof import('./driver.js').connectSqlite;
+let loaded: Connect | undefined;
+/** The SQLite driver (better-sqlite3, in a bundle of its own), loaded by openDatabase: `--help` and completion never load it. */
+function sqlite(): Connect {
+  if (loaded === undefined) throw new Error('the SQLite driver was used before openDatabase loaded it');
+  return loaded;
 }
 
 export interface Opened {
@@ -59,6 +46,7 @@ export interface Opened {
 type Watch = (db: Db) => void;
 
 export async function openDatabase(path: string, mode: OpenMode, options: OpenOptions): Promise<Opened> {
+  loaded ??= (await import('./driver.js')).connectSqlite;
   const { onLockWait } = options;
   const watch: Watch = (db) => {
     if (onLockWait) tellWhenWaiting(db, (limit) => onLockWait(`waiting for another treaty command to finish writing to ${path} (up to ${limit} s)...\n`));
@@ -259,7 +247,7 @@ function takeCreationLock(path: string): (() => void) | 'made' {
   for (let attempt = 1; ; attempt++) {
     let lock: Db | undefined;
     try {
-      lock = new (driver())(lockPath, { timeout: CREATION_WAIT_MS, ...nativeBinding() });
+      lock = sqlite()(lockPath, { timeout: CREATION_WAIT_MS });
       lock.exec('BEGIN EXCLUSIVE');
       const held = lock;
       return () => {
@@ -285,7 +273,7 @@ async function create(path: string, options: OpenOptions): Promise<string> {
   const temp = tempPathBeside(path);
   removeTemp(temp);
   try {
-    const db = new (driver())(temp, { timeout: 5000, ...nativeBinding() });
+    const db = sqlite()(temp, { timeout: 5000 });
     try {
       migrate(db);
       await options.initialize(db);
@@ -327,7 +315,7 @@ function placeNewFile(temp: string, path: string): void {
 function connect(path: string, mode: OpenMode): Db {
   let db: Db | undefined;
   try {
-    db = new (driver())(path, { readonly: mode === 'read', fileMustExist: true, timeout: 5000, ...nativeBinding() });
+    db = sqlite()(path, { readonly: mode === 'read', fileMustExist: true, timeout: 5000 });
     // SQLite opens the -shm file beside a WAL database at the first read: its failure belongs here.
     if (mode === 'read') db.pragma('user_version', { simple: true });
     if (mode === 'write') {
@@ -424,7 +412,7 @@ function readWithoutFolder(path: string, cause: Error & { code: string }): Db {
   // Bytes 18 and 19 say WAL; a database in memory has no -wal file to read, so it is read as a plain one.
   image[18] = 1;
   image[19] = 1;
-  return new (driver())(image, { readonly: true, ...nativeBinding() });
+  return sqlite()(image, { readonly: true });
 }
 
 /** The schema version of a treaty database; refuses foreign and newer files. */

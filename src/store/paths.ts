@@ -1,5 +1,10 @@
-import { homedir } from 'node:os';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
+
+/** node:os is loaded only when $HOME does not say (every start would load it, for a line most never reach). */
+function homedir(): string {
+  return (createRequire(import.meta.url)('node:os') as typeof import('node:os')).homedir();
+}
 
 /** Where the database lives: --db, else TREATY_DB, else the user data directory. */
 export function resolveDbPath(flag: string | undefined, env: NodeJS.ProcessEnv, platform = process.platform): { path: string; isDefault: boolean } {

@@ -92,7 +92,7 @@ export class Store {
    * Keys of rows that a set whose command `isOurs` does not claim removed, with nothing stored under
    * the key since: what the user took out of the bundled data, which db update leaves out.
    */
-  removedBy(table: 'actions' | 'reports', isOurs: (command: string) => boolean): Set<string> {
+  removedBy(table: 'actions' | 'reports' | 'treaties', isOurs: (command: string) => boolean): Set<string> {
     const t = TABLE[table];
     const rows = this.statement(
       `SELECT ${t.key.map((k) => `s.${k}`).join(', ')}, c.command FROM ${table}_superseded s JOIN change_sets c ON c.id = s.superseded_by
@@ -124,6 +124,11 @@ export class Store {
     }
   }
 
+  /** How many checks are stored for a treaty, whether or not they still hold. */
+  checkRows(treaty: string): number {
+    return (this.statement('SELECT count(*) AS n FROM checks WHERE treaty = ?').get(treaty) as { n: number }).n;
+  }
+
   /** A value kept in the meta table (a marker, the seeding time). */
   meta(key: string): string | undefined {
     return (this.statement('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
@@ -134,6 +139,11 @@ export class Store {
       "SELECT t.id, t.short_title, group_concat(a.alias, char(10)) AS aliases FROM treaties t LEFT JOIN treaty_aliases a ON a.treaty = t.id AND a.alias <> t.id GROUP BY t.id ORDER BY t.id",
     ).all() as { id: string; short_title: string; aliases: string | null }[];
     return rows.map((r) => ({ id: r.id, short_title: r.short_title, aliases: r.aliases ? r.aliases.split('\n') : [] }));
+  }
+
+  /** Whether a treaty with exactly this id is stored: one row looked up, not the list of every treaty. */
+  hasTreaty(id: string): boolean {
+    return this.statement('SELECT 1 FROM treaties WHERE id = ?').get(id) !== undefined;
   }
 
   /** A treaty by id or alias, ignoring case; an unknown name is a UserError with the nearest names. */

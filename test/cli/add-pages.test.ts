@@ -67,7 +67,8 @@ describe('treaty add on real pages', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr.split('\n')[0]).toMatch(/the header's counts and date of entry into force agree$/);
     const eu = JSON.parse(runCli(['history', 'EU', '--treaty', 'IX-4', '--as-of', '2018-01-15', '--json'], env).stdout);
-    expect(eu.map((a: { action: string; date: string }) => `${a.action} ${a.date}`)).toEqual(['signature 2003-06-16', 'formal_confirmation 2005-06-30']);
+    // Then the EU's two declarations from the page, which gives them no date.
+    expect(eu.map((a: { action: string; date: string }) => `${a.action} ${a.date}`)).toEqual(['signature 2003-06-16', 'formal_confirmation 2005-06-30', 'declaration null', 'declaration null']);
   });
 });
 

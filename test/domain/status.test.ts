@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { addDays, type IsoDate } from '../../src/domain/dates.js';
-import { STALE_AFTER_DAYS, actionsUpTo, participantStates, treatyStatus } from '../../src/domain/status.js';
-import type { ActionRow } from '../../src/domain/model.js';
+import { STALE_AFTER_DAYS, actionsUpTo, participantCounts, participantStates, treatyStatus } from '../../src/domain/status.js';
+import type { ActionRow, PublishedInForce } from '../../src/domain/model.js';
 import { action, codeFor, makeTreaty, participantMap, reio, state, states } from './fixtures.js';
 
 const TREATY = makeTreaty(); // signature 2025-10-25 .. 2026-12-31, snapshot 2025-11-16, UN rule
@@ -230,6 +230,25 @@ describe('participantStates', () => {
           const after = order.indexOf(row(code, b)?.status ?? 'none');
           expect(after).toBeGreaterThanOrEqual(before);
         }
+      }),
+    );
+  });
+});
+
+describe('participantCounts: the counts the depositary\'s published figures are checked against', () => {
+  const KINDS = ['signature', 'ratification', 'accession', 'approval', 'denunciation', 'withdrawal', 'declaration', 'domestic_approval'] as const;
+  const anAction = fc.record({ who: fc.integer({ min: 0, max: 52 }), kind: fc.constantFrom(...KINDS), offset: fc.integer({ min: 0, max: 900 }) });
+  const PUBLISHED: PublishedInForce[] = [{ code: codeFor(47), consent_type: null, in_force_on: null, party_by: '2026-03-01', source: 'https://example.org/published' }];
+
+  it('are the signatories and consents treatyStatus gives, for any actions and date (property)', () => {
+    fc.assert(
+      fc.property(fc.array(anAction, { maxLength: 60 }), fc.integer({ min: 0, max: 1000 }), fc.boolean(), (drawn, offset, withPublished) => {
+        const codes = [...PARTICIPANTS.keys()];
+        const actions = [...ACTIONS, ...drawn.map((d) => action(codes[d.who % codes.length]!, d.kind, addDays('2025-10-01', d.offset)))];
+        const asOf = addDays('2025-10-01', offset);
+        const published = withPublished ? PUBLISHED : [];
+        const full = treatyStatus(TREATY, PARTICIPANTS, actions, asOf, published);
+        expect(participantCounts(TREATY, PARTICIPANTS, actions, asOf, published)).toEqual({ signatories: full.signatories, consents: full.consents });
       }),
     );
   });

@@ -11,7 +11,7 @@ const WIDTHS = [80, 100, 120, 200] as const;
 /** The width run with NO_COLOR set: the check that colour is absent; the others check it is there. */
 const NO_COLOR_WIDTH = 120;
 
-type Data = 'real' | 'fixture';
+type Data = 'real' | 'fixture' | 'added';
 const CASES: [Data, string[]][] = [
   ['real', ['status', '--as-of', '2026-11-23']],
   ['real', ['participants', '--status', 'signed', '--as-of', '2026-11-23']],
@@ -25,6 +25,8 @@ const CASES: [Data, string[]][] = [
   ['real', ['timeline', '--as-of', '2026-11-23']],
   ['real', ['explain', '--treaty', 'budapest', '--as-of', '2026-11-23']],
   ['real', ['db', 'check']],
+  ['added', ['texts', 'XVIII-7', '--participant', 'Germany']],
+  ['added', ['history', 'Germany', 'Algeria', '--treaty', 'XVIII-7', '--as-of', '2018-01-15']],
   ['fixture', ['participants', '--treaty', 'pty', '--all', '--as-of', '2021-06-30']],
   ['fixture', ['history', 'CHN', 'ARE', 'ISR', 'GBR', '--treaty', 'pty']],
   ['fixture', ['export', '--treaty', 'pty']],
@@ -32,7 +34,7 @@ const CASES: [Data, string[]][] = [
   ['fixture', ['record', 'JPN', 'ratification', '2021-03-01', '--treaty', 'pty', '--source', 'https://example.org/actions/japan/ratification-deposited-with-the-secretary-general', '--note', '批准書を寄託 (instrument deposited in New York)', '--dry-run']],
 ];
 
-const envs: Record<Data, Record<string, string>> = { real: {}, fixture: {} };
+const envs: Record<Data, Record<string, string>> = { real: {}, fixture: {}, added: {} };
 const piped = new Map<string, CliRun>();
 const shown = new Map<string, PtyRun>();
 const key = (i: number, width?: number) => `${i}@${width ?? 'pipe'}`;
@@ -43,6 +45,10 @@ beforeAll(async () => {
   // Create each database once (first use seeds it), and give the fixture's change log a set with
   // a row before and after, so `changes` has its long JSON cells.
   expect((await runCliAsync(['db', 'path'], envs.real)).code).toBe(0);
+  // A treaty added from a real status page, with the depositary's declarations, reservations and objections.
+  envs.added = cleanEnv();
+  const added = await runCliAsync(['add', join(ROOT, 'test', 'fixtures', 'mtdsg', 'XVIII-7.en.xml'), '--threshold', '22', '--days', '30'], envs.added);
+  expect(added.code, added.stderr).toBe(0);
   const edit = ['record', 'KOR', 'ratification', '2021-02-01', '--treaty', 'pty', '--source', 'https://example.org/actions/korea/ratification', '--note', '비준서 기탁 (instrument of ratification deposited)'];
   expect((await runCliAsync(edit, envs.fixture)).code).toBe(0);
   const jobs: (() => Promise<void>)[] = [];
