@@ -79,15 +79,18 @@ describe('undo of every set, newest first', () => {
     await ok(['record', 'Kenya', 'ratification', '2019-01-02', '--treaty', 'att', '--source', SOURCE]);
     const update = await ok(['db', 'update', '--json'], { TREATY_DATA_DIR: newerRelease() });
     expect(JSON.parse(update.stdout)).toEqual(expect.arrayContaining([{ merged: 'actions', count: 1 }, { merged: 'corrected_actions', count: 1 }, { merged: 'corrected_participants', count: 1 }, { merged: 'reports', count: 1 }]));
+    await ok(['edit', 'att', '--short-title', 'ATT', '--alias', 'arms-trade']);
+    await ok(['drop', 'att', '--yes']);
 
     const sets = JSON.parse((await ok(['changes', '--json'])).stdout) as { id: number; command: string; added: number; changed: number; removed: number }[];
     expect(sets.map((s) => s.command.split(' ').slice(0, 3).join(' '))).toEqual([
       'treaty record VNM', 'treaty record UK', 'treaty remove Mauritius', 'treaty import ' + csv, `treaty import ${join(dir, 'published.json')}`, `treaty import ${join(dir, 'reports.json')}`,
       `treaty import ${page}`, `treaty sync --from`, `treaty add ${join(ROOT, 'test', 'fixtures', 'mtdsg', 'XXVI-8.en.xml')}`, 'treaty record Kenya', 'treaty db update',
+      'treaty edit att', 'treaty drop att',
     ]);
     // Each set's rows are all there: the db update's include the bundled rows it corrected and the treaty it refreshed.
     const rows = JSON.parse((await ok(['changes', '--rows', '--json'])).stdout) as { set: number; table: string; key: string; before: string | null; after: string | null }[];
-    const updateRows = rows.filter((r) => r.set === sets.at(-1)!.id);
+    const updateRows = rows.filter((r) => r.set === sets.at(-3)!.id);
     expect(new Set(updateRows.map((r) => r.table))).toEqual(new Set(['treaties', 'participants', 'actions', 'reports']));
     expect(updateRows.find((r) => r.key.startsWith('XVIII-16|UGA|signature'))).toMatchObject({ before: expect.stringContaining('"note":'), after: expect.stringContaining('a corrected note') });
     for (const s of sets) expect(rows.filter((r) => r.set === s.id).length, s.command).toBe(s.added + s.changed + s.removed);
