@@ -18,7 +18,7 @@ export interface ListResult {
   notice?: string;
   /** Show the notice on stderr whatever the format: a write says what it did. */
   noticeAlways?: boolean;
-  /** What a table shows for no rows (default "No rows."). */
+  /** The line a table shows for no rows (default "No rows."; its newline is added; "" shows nothing). */
   emptyText?: string;
   /** For people, the values alone, one row a line, tab-separated (a path, a file name). */
   plain?: boolean;

@@ -41,7 +41,9 @@ function paintStatus(value: string, style: Style): string {
 export function* table({ columns, rows: all, emptyText, plain, tableLimit }: ListResult, style: Style, view: TableView = {}): Generator<string> {
   const rows = tableLimit !== undefined && all.length > tableLimit ? all.slice(0, tableLimit) : all;
   if (rows.length === 0) {
-    yield emptyText ?? 'No rows.\n';
+    // One line, ended like every other line; '' prints nothing at all.
+    const empty = emptyText ?? 'No rows.';
+    if (empty !== '') yield empty.endsWith('\n') ? empty : `${empty}\n`;
     return;
   }
   if (plain) {

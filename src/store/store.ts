@@ -156,7 +156,7 @@ export class Store {
     const close = nearest(ref, all.map((t) => ({ value: t, names: [t.id, ...t.aliases] })));
     const hint = close.length > 0
       ? `did you mean ${close.map((t) => `"${t.id}"`).join(' or ')}?`
-      : `known treaties: ${all.map((t) => `${t.id} (${[...t.aliases].slice(0, 2).join(', ')})`).join('; ')}`;
+      : `known treaties: ${all.map((t) => (t.aliases.length ? `${t.id} (${t.aliases.slice(0, 2).join(', ')})` : t.id)).join('; ')}`;
     throw new UserError(`unknown treaty "${ref}"`, hint);
   }
 

@@ -212,6 +212,17 @@ describe('the command line contract', () => {
     });
     expect(listDir(env.HOME!)).toEqual([]);
   });
+
+  it('lists the known treaties when nothing is close, a treaty without aliases by its id alone', async () => {
+    const env = envWithDb();
+    expect((await run(['add', join(ROOT, 'test', 'fixtures', 'mtdsg', 'XXVI-9.en.xml'), '--threshold', '50', '--days', '90'], env)).code).toBe(0);
+    const r = await run(['status', '--treaty', 'nosuch'], env);
+    expect(r.code).toBe(1);
+    const hint = r.stderr.split('\n')[1]!;
+    expect(hint).toMatch(/^hint: known treaties: .*; XXVI-9(;|$)/);
+    expect(hint).toMatch(/XVIII-16 \([^)]+\)/);
+    expect(hint).not.toContain('()');
+  });
 });
 
 describe('the database file', () => {

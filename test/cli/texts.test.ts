@@ -54,8 +54,16 @@ describe('treaty texts', () => {
     const r = await run(['texts', 'hanoi', '--json'], envWithDb());
     expect(r).toMatchObject({ code: 0, stdout: '[]\n' });
     const table = await run(['texts', 'hanoi'], envWithDb());
-    expect(table.stdout).toContain('No texts kept.');
+    expect(table.stdout).toBe('No texts kept.\n');
     expect(table.stderr).toMatch(/XVIII-16 keeps no texts of the depositary/);
+  });
+
+  it('ends the line that says no text fits with a newline, in a table and as CSV', async () => {
+    const env = await withProtectedPersons();
+    const table = await run(['texts', 'XVIII-7', '--participant', 'Algeria', '--kind', 'objection'], env);
+    expect(table).toMatchObject({ code: 0, stdout: 'No text fits.\n' });
+    const csv = await run(['texts', 'XVIII-7', '--participant', 'Algeria', '--kind', 'objection', '--csv'], env);
+    expect(csv.stdout).toBe('treaty,kind,code,participant,date,heading,text,cited_by\n');
   });
 
   it.each([
