@@ -85,6 +85,11 @@ export function integer(min: number, max: number): ValueKind<number> {
   };
 }
 
+/** A rule's number of instruments: a rule that needs none is no rule (the schema refuses 0 too). */
+export function instrumentCount(): ValueKind<number> {
+  return integer(1, 9999);
+}
+
 export function seconds(max: number): ValueKind<number> {
   const allowed = `a number of seconds above 0 and at most ${max}, like 30 or 2.5`;
   return {

@@ -1,4 +1,4 @@
-import { date, integer, path, text, url } from '../options.js';
+import { date, instrumentCount, integer, path, text, url } from '../options.js';
 import { arg, defineCommand, flag, FORMAT_OPTIONS, option, repeatedOption } from '../options-spec.js';
 
 const count = () => integer(0, 9999);
@@ -10,7 +10,7 @@ export const addSpec = defineCommand({
   args: { file: arg(path(), 'the .xml status page') },
   options: {
     source: option(url(), '<url>', "where the page comes from (default: the treaty's page at treaties.un.org)"),
-    threshold: option(count(), '<n>', 'instruments needed for entry into force'),
+    threshold: option(instrumentCount(), '<n>', 'instruments needed for entry into force'),
     days: option(count(), '<d>', 'entry into force this many days after the threshold instrument'),
     months: option(count(), '<m>', '...or this many months after it'),
     firstOfMonth: flag('with --months: then the first day of the next month'),

@@ -1,4 +1,4 @@
-import { date, dateOr, integer, path, text, url } from '../options.js';
+import { date, dateOr, instrumentCount, integer, path, text, url } from '../options.js';
 import { arg, defineCommand, flag, FORMAT_OPTIONS, option, repeatedOption } from '../options-spec.js';
 import { treaty } from '../options.js';
 
@@ -10,7 +10,7 @@ export const editSpec = defineCommand({
   summary: "change a treaty's rule, titles, aliases, signature window or status-page address",
   args: { treaty: arg(treaty(), 'treaty id or alias') },
   options: {
-    threshold: option(count(), '<n>', 'instruments needed for entry into force'),
+    threshold: option(instrumentCount(), '<n>', 'instruments needed for entry into force'),
     days: option(count(), '<d>', 'entry into force this many days after the threshold instrument'),
     months: option(count(), '<m>', '...or this many months after it'),
     firstOfMonth: flag('with --months: then the first day of the next month'),

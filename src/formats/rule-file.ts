@@ -1,18 +1,21 @@
 // A rule of entry into force from a JSON file (`treaty add --rule FILE`). A share condition may name
 // its weights table as a CSV file beside the rule; the table is read into the rule, so the stored
 // rule carries its figures and their sources and never depends on the file again.
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { MAX_WHOLE_IMPORT_BYTES } from '../domain/limits.js';
 import { UserError } from '../errors.js';
+import { readCappedFile } from '../read-capped-file.js';
 import { readCsvRecords } from './csv-read.js';
 
 export const WEIGHTS_COLUMNS = ['code', 'name', 'weight', 'year', 'source', 'note'] as const;
 
 /** The rule file's JSON, with every `weights: {file, ...}` replaced by the table it names. */
 export function readRuleFile(file: string): unknown {
+  // A missing or unreadable file gets the message every other file gets ("cannot read X: no such file").
+  const bytes = readCappedFile(file, MAX_WHOLE_IMPORT_BYTES, 'a rule file');
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
+    raw = JSON.parse(Buffer.from(bytes).toString('utf8'));
   } catch (e) {
     throw new UserError(`${file}: cannot read a rule from it: ${(e as Error).message}`);
   }
@@ -32,12 +35,7 @@ export function readRuleFile(file: string): unknown {
 
 /** Rows of a weights CSV: a figure per participant code, empty where the table gives none. */
 export function readWeights(file: string): { code: string; weight: number | null; source: string; note?: string }[] {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new UserError(`${file}: cannot read the weights table: ${(e as Error).message}`);
-  }
+  const text = Buffer.from(readCappedFile(file, MAX_WHOLE_IMPORT_BYTES, 'a weights table')).toString('utf8');
   const lineOf = new Map<string, number>();
   return readCsvRecords(text, file, WEIGHTS_COLUMNS).map(({ line, record }) => {
     const code = record.code!.trim();

@@ -58,6 +58,9 @@ describe('treaty add', () => {
     const broken = join(tempDir(), 'broken.xml');
     writeFileSync(broken, '<Document><Treaty>');
     expect((await run(['add', broken, '--source', 'https://example.org/x', '--threshold', '5', '--days', '90'], env)).code).toBe(1);
+    const att = join(FIXTURES, 'XXVI-8.en.xml');
+    expect(await run(['add', att, '--threshold', '0', '--days', '90'], env)).toMatchObject({ code: 2, stderr: 'error: --threshold: expected a whole number from 1 to 9999, got "0"\n' });
+    expect(await run(['add', att, '--rule', 'nofile.json'], env)).toMatchObject({ code: 1, stderr: 'error: cannot read nofile.json: no such file\n' });
     expect(fingerprint(env.TREATY_DB!)).toBe(before);
   });
 

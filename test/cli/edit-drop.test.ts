@@ -131,6 +131,8 @@ describe('treaty edit', () => {
     [['edit', 'att', '--remove-alias', 'hanoi'], 1, /"hanoi" is not an alias of XXVI-8/],
     [['edit', 'att', '--alias', 'hanoi'], 1, /the alias "hanoi" is already treaty XVIII-16's/],
     [['edit', 'att', '--threshold', 'many'], 2, /--threshold: expected a whole number/],
+    [['edit', 'att', '--threshold', '0'], 2, /^error: --threshold: expected a whole number from 1 to 9999, got "0"\n$/],
+    [['edit', 'att', '--rule', 'nofile.json'], 1, /^error: cannot read nofile\.json: no such file\n$/],
   ])('refuses %j with exit %i and changes no byte', async (args, code, message) => {
     const env = await withAtt();
     const before = fingerprint(env.TREATY_DB!);
