@@ -6,7 +6,7 @@
 // JavaScript loaded from inside the package at run time gets one too.
 'use strict';
 const Module = require('node:module');
-const { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
+const { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
 const { dirname, join, relative, sep } = require('node:path');
 const { Script } = require('node:vm');
 
@@ -27,7 +27,7 @@ Module.prototype._compile = function compileWithCache(content, filename) {
     cachedData = undefined;
   }
   const script = new Script(Module.wrap(content), { filename, cachedData });
-  if (cachedData === undefined || script.cachedDataRejected) fresh.push([script, cacheFile]);
+  if (cachedData === undefined || script.cachedDataRejected) fresh.push([script, cacheFile, filename, fileIdentity(filename)]);
   const wrapper = script.runInThisContext({ displayErrors: true });
   const mod = this;
   const localRequire = (id) => mod.require(id);
@@ -46,10 +46,24 @@ Module.prototype._compile = function compileWithCache(content, filename) {
 const helpRun = process.argv.slice(2).some((a) => a === '-h' || a === '--help' || a === 'help');
 const runByHelp = (cacheFile) => relative(cacheDir, cacheFile).startsWith('dist~options-commander.cjs.');
 
-/** After the run, so that the functions it compiled lazily are in the cache too. */
+/** Which file on disk a bundle was: a build run meanwhile puts new files (new inodes) in place. */
+function fileIdentity(filename) {
+  try {
+    const s = statSync(filename);
+    return `${s.ino}:${s.size}:${s.mtimeMs}`;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * After the run, so that the functions it compiled lazily are in the cache too. A bundle that a build
+ * replaced during the run gets no cache: it would be the old bundle's code, written beside the new one.
+ */
 function saveCaches() {
-  for (const [script, file] of fresh) {
+  for (const [script, file, bundle, identity] of fresh) {
     if (helpRun && !runByHelp(file)) continue;
+    if (identity === null || fileIdentity(bundle) !== identity) continue;
     const temp = `${file}.${process.pid}`;
     try {
       mkdirSync(cacheDir, { recursive: true });
@@ -62,7 +76,19 @@ function saveCaches() {
   }
 }
 
-require('../dist/cli.cjs')
+// `npm run build` replaces dist/ whole; a run in that moment (or before any build) finds no bundle.
+const NOT_BUILT = 'treaty is being rebuilt or not built: run npm run build\n';
+let cli;
+try {
+  cli = require('../dist/cli.cjs');
+} catch (e) {
+  if (e && e.code === 'MODULE_NOT_FOUND' && /dist[\\/]cli\.cjs'/.test(e.message)) {
+    process.stderr.write(`error: ${NOT_BUILT}`);
+    process.exit(1);
+  }
+  throw e;
+}
+cli
   .main(process.argv.slice(2))
   .then((code) => {
     process.exitCode = code;

@@ -106,6 +106,9 @@ function report(e: unknown, io: Io): number {
   const err = e as Error & { code?: unknown };
   if (io.env.TREATY_DEBUG === '1') {
     io.err.write(`${err.stack ?? String(e)}\n`);
+  } else if (err.code === 'MODULE_NOT_FOUND' && /^Cannot find module '\.\/[\w-]+\.cjs'/.test(err.message ?? '')) {
+    // A bundle loaded on demand, gone: `npm run build` is replacing dist/ (bin/treaty.js says the same).
+    io.err.write('error: treaty is being rebuilt or not built: run npm run build\n');
   } else if (isSqliteError(e)) {
     // From a result read while it is written out (export): the file is not known here.
     const told = describeSqliteError(e, undefined);
