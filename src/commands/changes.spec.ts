@@ -20,7 +20,7 @@ export const changesSpec = defineCommand({
   examples: [
     ['treaty changes --since-last --json', 'for cron: exit 3 when nothing changed'],
     ['treaty changes --since 2026-12-01', 'what was written this month; undo a set with treaty undo <id>'],
-    ['treaty changes --rows --treaty paris', 'the rows each write changed for one treaty'],
+    ['treaty changes --rows --treaty hanoi', 'the rows each write changed for one treaty'],
   ],
   notes: `Exit codes with --since or --since-last: 0 when there are changes, 3 when there are none (1 and 2
 mean errors, as for every command). A pipe ignores the code, so for cron keep the output and test it:

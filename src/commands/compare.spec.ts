@@ -16,7 +16,7 @@ export const compareSpec = defineCommand({
   },
   examples: [
     ['treaty compare hanoi budapest', 'who stands where in each'],
-    ['treaty compare hanoi budapest --first-status signed,consented,in_force --second-status none', 'signed the Hanoi Convention, not party to Budapest'],
+    ['treaty compare hanoi budapest --first-status signed,consented,in_force --second-status none', 'signed the Hanoi Convention, no action yet on Budapest'],
     ['treaty compare hanoi budapest --second-status in_force --first-status none', 'party to Budapest, has not signed Hanoi'],
   ],
   notes: 'Columns: code, name, kind, un_group, then the status in each treaty and its date of entry into force for\nthe participant (<id>, <id>_in_force_on).',

@@ -15,7 +15,8 @@ export const textsSpec = defineCommand({
   },
   columns: async () => (await import('./texts.js')).TEXTS_COLUMNS,
   examples: [
-    ['treaty texts XVIII-7 --participant Azerbaijan --kind reservation', 'what Azerbaijan reserved'],
+    ['treaty texts XVIII-7 --participant Algeria --kind reservation', 'what Algeria reserved'],
+    ['treaty texts XVIII-7 --kind objection --grep Malaysia', "the objections to Malaysia's declaration"],
     ['treaty texts XVIII-7 --grep "article 13" --csv', 'every text that names article 13, for a spreadsheet'],
   ],
   notes: "Kept by treaty add from the status page; the kind is the one the page's heading gives (under no heading, the section's).\nA footnote has no participant of its own: cited_by lists the participants whose rows cite it.",

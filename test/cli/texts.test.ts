@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/run-cli.js';
 import { runMain as run } from '../helpers/run-main.js';
 import { envWithDb } from '../helpers/seeded-db.js';
+import { textsSpec } from '../../src/commands/texts.spec.js';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'mtdsg');
 
@@ -56,6 +57,18 @@ describe('treaty texts', () => {
     const table = await run(['texts', 'hanoi'], envWithDb());
     expect(table.stdout).toBe('No texts kept.\n');
     expect(table.stderr).toMatch(/XVIII-16 keeps no texts of the depositary/);
+  });
+
+  it('gives an answer for every example its help shows, on the real XVIII-7 page', async () => {
+    const env = await withProtectedPersons();
+    expect(textsSpec.examples.length).toBeGreaterThan(0);
+    for (const [line] of textsSpec.examples) {
+      // The example's words as a shell splits them, as JSON to count the rows.
+      const words = [...line.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]!).slice(1).filter((w) => w !== '--csv');
+      const r = await run([...words, '--json'], env);
+      expect(r.code, `${line}: ${r.stderr}`).toBe(0);
+      expect((JSON.parse(r.stdout) as unknown[]).length, line).toBeGreaterThan(0);
+    }
   });
 
   it('ends the line that says no text fits with a newline, in a table and as CSV', async () => {
