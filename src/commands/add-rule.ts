@@ -8,7 +8,7 @@ import { UsageError, UserError } from '../errors.js';
 import type { MtdsgDocument } from '../formats/mtdsg.js';
 import type { AddOptions } from './add.js';
 import type { FootnoteFact } from '../formats/mtdsg-footnotes.js';
-import { readRuleWords } from '../formats/mtdsg-rule-text.js';
+import { readRuleWords, statesReioNotAdditional } from '../formats/mtdsg-rule-text.js';
 import { readListWords } from '../formats/condition-words.js';
 import { readRuleFile } from '../formats/rule-file.js';
 
@@ -19,7 +19,10 @@ export interface AddedRule {
   rule: TreatyDefinition['rule'];
   /** Where each part came from, for the line that prints the rule back. */
   from: 'file' | 'flags' | 'words' | 'words and flags';
-  /** The quoted words do not say whether an organization's instrument counts in addition to its members'. */
+  /**
+   * The page's words do not say whether an organization's instrument counts in addition to its
+   * members': the rule counts every instrument, as the clause reads, and add says so.
+   */
   reioOpen: boolean;
 }
 
@@ -55,10 +58,13 @@ export function ruleOf(o: RuleFlags, doc: MtdsgDocument, facts: readonly Footnot
     from === 'words and flags' ? `Read from the status page; the command line gave the rest: ${o.command}` : null,
     laterDelay === null ? "The page quotes only the treaty's own clause: when it enters into force for a later party is not stated (give --later-days N or --rule)." : null,
   ].filter((n): n is string => n !== null);
+  // Only a clause that says so keeps an organization's instrument from counting beside its members'
+  // (UNTOC art. 38, the Paris Agreement art. 21); "the fiftieth instrument" alone counts every one.
+  const reioExcluded = statesReioNotAdditional(doc.eif.text);
   const raw = {
     threshold,
     counted_actions: counted.length ? counted : ['ratification', 'acceptance', 'approval', 'accession'],
-    excluded_kinds: ['reio'],
+    excluded_kinds: reioExcluded ? ['reio'] : [],
     group_condition: null,
     delay,
     later: laterDelay === null ? null : { delay: laterDelay, not_before_entry_into_force: true },
@@ -67,7 +73,7 @@ export function ruleOf(o: RuleFlags, doc: MtdsgDocument, facts: readonly Footnot
     source: o.source,
     ...(notes.length ? { note: notes.join(' ') } : {}),
   };
-  return { rule: parsed(raw, 'the rule'), from, reioOpen: from === 'words' && read !== null && !read.reio_not_additional };
+  return { rule: parsed(raw, 'the rule'), from, reioOpen: !reioExcluded };
 }
 
 function parsed(raw: unknown, where: string): TreatyDefinition['rule'] {

@@ -168,14 +168,18 @@ export async function addTreaty(ctx: Ctx, given: AddOptions): Promise<ListResult
     const env = ruleEnv(store);
     let computed = entryIntoForce(treaty.rule, everyone, rows, env).entry_into_force_on;
     let reioNote: string | null = null;
-    if (reioOpen && doc.entry_into_force && computed !== doc.entry_into_force) {
-      // The words quoted do not settle whether the EU's instrument counts in addition; the depositary's date does.
-      const other = { ...treaty.rule, excluded_kinds: [] };
-      if (entryIntoForce(other, everyone, rows, env).entry_into_force_on === doc.entry_into_force) {
-        treaty = { ...treaty, rule: { ...other, note: [other.note, "Counting an organization's instrument in addition to its members' gives the depositary's date; the quoted words do not say."].filter(Boolean).join(' ') } };
-        computed = doc.entry_into_force;
-        reioNote = "an organization's instrument counts in addition to its members' here: that gives the depositary's date (the quoted words do not say)";
-      }
+    if (reioOpen) {
+      // The page's words do not settle whether the EU's instrument counts in addition; the depositary's date may.
+      const other = { ...treaty.rule, excluded_kinds: ['reio' as const] };
+      const settled = doc.entry_into_force !== null && computed !== doc.entry_into_force && entryIntoForce(other, everyone, rows, env).entry_into_force_on === doc.entry_into_force;
+      const note = settled
+        ? "An organization's instrument is not counted in addition to its members': that gives the depositary's date; the page's words do not say."
+        : "The page's words do not say whether an organization's instrument counts in addition to its members': every instrument is counted, as the clause reads.";
+      treaty = { ...treaty, rule: { ...(settled ? other : treaty.rule), note: [treaty.rule.note, note].filter(Boolean).join(' ') } };
+      if (settled) computed = doc.entry_into_force;
+      reioNote = settled
+        ? "an organization's instrument does not count in addition to its members' here: that gives the depositary's date (the page's words do not say)"
+        : `the page does not say whether an organization's instrument (the EU's) counts in addition to its members': every instrument counts, as the clause reads (else give --rule FILE with "excluded_kinds": ["reio"])`;
     }
     const ruleCheck =
       doc.entry_into_force && computed !== doc.entry_into_force

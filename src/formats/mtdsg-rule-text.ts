@@ -115,9 +115,12 @@ export function readRuleWords(text: string): RuleWords {
   const laterClause = clauses.find((c) => c !== main && IS_LATER.test(c));
   const later = laterClause ? delayOf(laterClause) : null;
   if (laterClause && later === null) return { kind: 'unreadable', clause: laterClause, why: "no delay read from the later party's clause" };
-  // "...shall not be counted as additional to those deposited by member States of such organization"
-  const reio = /\bnot be counted as additional\b/i.test(text);
-  return { kind: 'read', threshold, delay, later, clause: laterClause ? `${main} ${laterClause}` : main, reio_not_additional: reio, instruments: instrumentsOf(main) };
+  return { kind: 'read', threshold, delay, later, clause: laterClause ? `${main} ${laterClause}` : main, reio_not_additional: statesReioNotAdditional(text), instruments: instrumentsOf(main) };
+}
+
+/** "...shall not be counted as additional to those deposited by member States of such organization". */
+export function statesReioNotAdditional(text: string): boolean {
+  return /\bnot be counted as additional\b/i.test(text);
 }
 
 // "instrument of ratification, acceptance, approval or accession": the instruments that count.

@@ -42,6 +42,25 @@ describe('treaty add on real pages', () => {
     expect(s).toMatchObject({ threshold: 50, counted: 3, signature: { opens_on: '2017-09-20', closes_on: null, closes: 'never', open: true } });
   });
 
+  it("keeps an organization's instrument from counting beside its members' only where the page's words say so, and says when they do not", () => {
+    const env = freshEnv();
+    const unstated = "the page does not say whether an organization's instrument (the EU's) counts in addition to its members': every instrument counts, as the clause reads";
+    // TPNW art. 15 and ATT art. 22 say "the fiftieth instrument", no more (and both are open to States only).
+    for (const args of [[fixture('XXVI-9')], [fixture('XXVI-8'), '--threshold', '50', '--days', '90']]) {
+      const r = runCli(['add', ...args, '--snapshot-date', '2018-01-15'], env);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).not.toContain('do not count in addition');
+      expect(r.stderr).toContain(unstated);
+    }
+    const explained = JSON.parse(runCli(['explain', '--treaty', 'XXVI-9', '--as-of', '2018-01-15', '--json'], env).stdout);
+    expect(explained.rule).not.toContain('regional economic integration organization');
+    // The WHO FCTC's article 36 says its instrument "shall not be counted as additional".
+    const fctc = runCli(['add', fixture('IX-4'), '--dry-run'], env);
+    expect(fctc.code, fctc.stderr).toBe(0);
+    expect(fctc.stderr).toContain('Instruments of a regional economic integration organization (the EU) do not count in addition to those of its members.');
+    expect(fctc.stderr).not.toContain(unstated);
+  });
+
   it('flags override the words one by one, and --later-days supplies the later-party rule', () => {
     const env = freshEnv();
     const r = runCli(['add', fixture('XXVI-9'), '--threshold', '2', '--later-days', '30', '--snapshot-date', '2018-01-15'], env);
