@@ -87,6 +87,15 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   }
 }
 
+/** `error: …` and `hint: …`, each wrapped to the terminal stderr is, when it is one. */
+async function writeError(io: Io, message: string, hint: string | undefined): Promise<void> {
+  const lines = [`error: ${visibleText(message)}`, ...(hint ? [`hint: ${visibleText(hint)}`] : [])];
+  const width = io.errColumns?.();
+  // The wrapping code comes with the renderer's bundle: loaded only for an error on a terminal.
+  const fit = width === undefined ? (line: string) => `${line}\n` : (await import('./respond.js')).fitLine;
+  io.err.write(lines.map((line) => fit(line, width)).join(''));
+}
+
 /** Every value is checked (and the output format chosen) before the command does anything. */
 async function execute(raw: RawCommandLine, env: RunEnv): Promise<number> {
   const { o, a } = finishValues(raw.spec, raw);
@@ -97,10 +106,10 @@ async function execute(raw: RawCommandLine, env: RunEnv): Promise<number> {
   return exitAfterOutput(code, env.io, raw.spec.writes === true && o.dryRun !== true);
 }
 
-function report(e: unknown, io: Io): number {
+async function report(e: unknown, io: Io): Promise<number> {
   if (e instanceof UserError) {
     // Messages quote what the user gave (a CSV header, a file name, a value): shown, never obeyed, by the terminal.
-    io.err.write(`error: ${visibleText(e.message)}\n${e.hint ? `hint: ${visibleText(e.hint)}\n` : ''}`);
+    await writeError(io, e.message, e.hint);
     return e.exitCode;
   }
   const err = e as Error & { code?: unknown };
@@ -112,7 +121,7 @@ function report(e: unknown, io: Io): number {
   } else if (isSqliteError(e)) {
     // From a result read while it is written out (export): the file is not known here.
     const told = describeSqliteError(e, undefined);
-    io.err.write(`error: ${visibleText(told.message)}\n${told.hint ? `hint: ${visibleText(told.hint)}\n` : ''}`);
+    await writeError(io, told.message, told.hint);
   } else {
     io.err.write(`internal error: ${err.message ?? String(e)}\n(set TREATY_DEBUG=1 for details)\n`);
   }
@@ -122,12 +131,12 @@ function report(e: unknown, io: Io): number {
 /**
  * isatty, not process.stdout: creating that stream would make a piped stdout non-blocking. node:tty
  * loads node:net and the streams (a tenth of a read command's start-up), so it is asked only when
- * stdout is a character device other than /dev/null: never for a pipe or a file, which is what
- * scripts give.
+ * the stream (stdout at start, stderr for an error) is a character device other than /dev/null:
+ * never for a pipe or a file, which is what scripts give.
  */
-function stdoutIsTTY(): boolean {
+function isTerminal(fd: 1 | 2): boolean {
   try {
-    const out = fstatSync(1);
+    const out = fstatSync(fd);
     if (!out.isCharacterDevice()) return false;
     // /dev/null is a character device too, and what a script that wants only the exit code gives.
     if (out.rdev === statSync('/dev/null', { throwIfNoEntry: false })?.rdev) return false;
@@ -135,10 +144,17 @@ function stdoutIsTTY(): boolean {
     return false;
   }
   const { isatty } = createRequire(import.meta.url)('node:tty') as typeof import('node:tty');
-  return isatty(1);
+  return isatty(fd);
 }
 
 function defaultIo(): Io {
-  const isTTY = stdoutIsTTY();
-  return { out: fdSink(1), err: fdSink(2), isTTY, columns: terminalWidth(isTTY, () => process.stdout.columns, process.env), env: process.env };
+  const isTTY = isTerminal(1);
+  return {
+    out: fdSink(1),
+    err: fdSink(2),
+    isTTY,
+    columns: terminalWidth(isTTY, () => process.stdout.columns, process.env),
+    errColumns: () => terminalWidth(isTerminal(2), () => process.stderr.columns, process.env),
+    env: process.env,
+  };
 }

@@ -7,5 +7,7 @@ export interface Io {
   isTTY: boolean;
   /** The terminal's width, when stdout is one. */
   columns: number | undefined;
+  /** The terminal's width when stderr is one: asked only when an error is to be shown. */
+  errColumns?: () => number | undefined;
   env: NodeJS.ProcessEnv;
 }

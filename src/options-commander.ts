@@ -2,7 +2,8 @@
 // fast parser leaves to it, and words their mistakes. Loaded only then, so a command that runs never
 // pays for it. Values are not checked here: they reach the same finishValues as the fast path's.
 import { visibleText } from './formats/visible-text.js';
-import { Command, CommanderError, Option } from 'commander';
+import { fitHelpText } from './ui/help-text.js';
+import { Command, CommanderError, Help, Option } from 'commander';
 import type { Io } from './io.js';
 import type { RawCommandLine } from './options-argv.js';
 import { allOptions, argName, GLOBAL_OPTIONS, longName, type AnySpec, type OptionSpec } from './options-spec.js';
@@ -46,15 +47,27 @@ function declare(cmd: Command, key: string, opt: OptionSpec<unknown>): void {
 }
 
 function build(p: Program, only: string | undefined, io: Io, run: (raw: RawCommandLine) => Promise<void>, columns: ReadonlyMap<string, readonly string[]>): Command {
+  // On a terminal, examples and notes are fitted to its width as commander fits its own part; piped,
+  // they stay as written (commander's part then takes 80 columns).
+  const helpWidth = io.columns ?? 80;
+  const fit = (text: string) => (io.columns === undefined ? text : fitHelpText(text, io.columns));
   const program = new Command('treaty')
     .description('Track multilateral treaties on their way to entry into force.')
     .version(p.version, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
-    .configureHelp({ showGlobalOptions: true })
+    .configureHelp({
+      showGlobalOptions: true,
+      // Every command has options: "[options]" in the list of commands only widened its first column
+      // (to 48, which left commander too little room to wrap the summaries at 80 columns).
+      subcommandTerm(this: Help, cmd: Command) {
+        return Help.prototype.subcommandTerm.call(this, cmd).replace(' [options]', '');
+      },
+      minWidthToWrap: 20,
+    })
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.out.write(s), writeErr: (s) => io.err.write(visibleText(s)), getOutHelpWidth: () => io.columns ?? 80, getErrHelpWidth: () => 80 })
+    .configureOutput({ writeOut: (s) => io.out.write(s), writeErr: (s) => io.err.write(visibleText(s)), getOutHelpWidth: () => helpWidth, getErrHelpWidth: () => 80 })
     .showHelpAfterError('(run "treaty --help" for usage)')
-    .addHelpText('after', p.epilogue);
+    .addHelpText('after', () => fit(p.epilogue));
   for (const [key, opt] of Object.entries(GLOBAL_OPTIONS)) declare(program, key, opt);
   const groups = new Map<string, Command>();
   for (const spec of p.specs) {
@@ -65,7 +78,7 @@ function build(p: Program, only: string | undefined, io: Io, run: (raw: RawComma
       parent = groups.get(first) ?? program.command(first).description(p.groups[first] ?? '');
       groups.set(first, parent);
     }
-    const cmd = parent.command(second ?? first, { hidden: spec.hidden === true }).description(spec.summary).addHelpText('after', examplesText(spec, columns.get(spec.name)));
+    const cmd = parent.command(second ?? first, { hidden: spec.hidden === true }).description(spec.summary).addHelpText('after', () => fit(examplesText(spec, columns.get(spec.name))));
     for (const [key, a] of Object.entries(spec.args) as [string, AnySpec['args'][string]][]) {
       const name = `${argName(key)}${a.variadic ? '...' : ''}`;
       cmd.argument(a.optional ? `[${name}]` : `<${name}>`, a.help);

@@ -18,6 +18,11 @@ export interface RespondOptions {
   command: string;
 }
 
+/** A line for stderr, wrapped under a hanging indent when there is a width; with its newline. */
+export function fitLine(line: string, width: number | undefined): string {
+  return `${(width === undefined ? [line] : wrapText(line, width, { first: '', indent: '  ' })).join('\n')}\n`;
+}
+
 /** Prints `result` and returns the exit code it asks for (0 unless a list says otherwise). */
 export async function respond(result: Result, format: Format, o: RespondOptions, io: Io): Promise<number> {
   const style = await styleFor(format === 'table' ? colorLevel(io.isTTY, io.env, o.color) : 0);
@@ -25,8 +30,7 @@ export async function respond(result: Result, format: Format, o: RespondOptions,
   // JSON carries the checks as objects; everyone else reads them here.
   if (result.kind === 'status' && format !== 'json' && format !== 'ndjson') {
     for (const check of result.status.checks) {
-      const line = `warning: ${check.message}`;
-      io.err.write(`${(io.columns === undefined ? [line] : wrapText(line, io.columns, { first: '', indent: '  ' })).join('\n')}\n`);
+      io.err.write(fitLine(`warning: ${check.message}`, io.columns));
     }
   }
   const delivery = result.kind === 'list' ? result.delivery : undefined;

@@ -35,7 +35,7 @@ export function* historyView(result: HistoryResult, style: Style, view: TableVie
     const rows = result.list.rows.filter((r) => r.code === p.code && !isReportRow(r) && !isUndatedRow(r) && r[TEXT_ROW] !== true);
     const texts = result.list.rows.filter((r) => r.code === p.code && r[TEXT_ROW] === true);
     if (rows.length > 0 && columns.length > 0) yield* table({ kind: 'list', columns, rows }, style, { ...view, command: 'history' });
-    else if (rows.length === 0 && texts.length === 0) yield p.treaties.some((t) => t.date_unknown === true) ? '  No action recorded: the dates of its actions are not found in any source.\n' : `  No action recorded${p.reports?.length ? ' by the depositary or another dated source' : ''}.\n`;
+    else if (rows.length === 0 && texts.length === 0) yield fit(p.treaties.some((t) => t.date_unknown === true) ? 'No action recorded: the dates of its actions are not found in any source.' : `No action recorded${p.reports?.length ? ' by the depositary or another dated source' : ''}.`, '  ', '  ');
     // The depositary's own words, in full: a lawyer reads them, so they are wrapped, never cut.
     for (const t of texts) {
       const [first, ...rest] = String(t.note).split('\n');

@@ -18,10 +18,15 @@ export interface PtyRun {
 
 const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
-export function runInPty(args: readonly string[], cols: number, env: Record<string, string>): Promise<PtyRun> {
+/**
+ * `stderr: 'terminal'` leaves stderr on the pty too, as a person's shell does: what it prints then
+ * arrives in `stdout`, after what stdout printed (and `stderr` is empty).
+ */
+export function runInPty(args: readonly string[], cols: number, env: Record<string, string>, o: { stderr?: 'file' | 'terminal' } = {}): Promise<PtyRun> {
   const dir = mkdtempSync(join(tmpdir(), 'treaty-pty-'));
   const errFile = join(dir, 'stderr');
-  const command = `stty cols ${cols} rows 50 && exec ${quote(process.execPath)} ${quote(BIN)} ${args.map(quote).join(' ')} 2>${quote(errFile)}`;
+  const toFile = o.stderr !== 'terminal';
+  const command = `stty cols ${cols} rows 50 && ${toFile ? '' : `: >${quote(errFile)} && `}exec ${quote(process.execPath)} ${quote(BIN)} ${args.map(quote).join(' ')}${toFile ? ` 2>${quote(errFile)}` : ''}`;
   return new Promise((done, fail) => {
     // -q no banner, -f flush as it goes, -e the command's exit code, -c the command; the typescript
     // (a copy of the session) goes to a temporary file.
