@@ -166,7 +166,7 @@ export async function importInputs(ctx: Ctx, inputs: readonly Input[], o: Omit<I
         const say = (what: string, c: FactCounts) => factNotes.push(`${what}: ${c.added} added, ${c.changed} changed, ${c.unchanged} unchanged`);
         if (facts.published.length) say('parties with unknown dates', writePublished(tx, facts.published));
         if (facts.reports.length) say('reports', writeReports(tx, facts.reports));
-        planned = staging.apply({ replace: o.replace, listed: LISTED_ROWS });
+        planned = staging.apply({ replace: o.replace, listed: LISTED_ROWS, listUnchanged: o.dryRun });
         for (const [treaty, { date, how, counts }] of dataDates(inputs, touched, o, treaties)) {
           if (setDataAsOf(tx, treaty, date, dataDateNote(how, date), counts)) notes.push(`${treaty}: ${dataDateNote(how, date)}`);
         }

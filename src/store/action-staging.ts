@@ -53,7 +53,6 @@ export class ActionStaging {
   private readonly insert: Statement;
   private staged = 0;
   private depositary = false;
-  private storedMatches: number | undefined;
 
   constructor(
     private readonly prepare: Prepare,
@@ -98,26 +97,37 @@ export class ActionStaging {
    * one, in the order given, with the date each contradicts: problems unless the import replaces.
    */
   *rivals(): Generator<RivalRow> {
-    const rows = this.prepare(`SELECT r.seq, r.file, r.line, r.place, r.treaty, r.code, r.action, r.date,
-        coalesce(
-          (SELECT e.date FROM temp.import_rows e WHERE ${same('e', 'r', ONCE)} AND e.seq < r.seq AND e.date <> r.date AND NOT ${STORED('e')} ORDER BY e.seq DESC LIMIT 1),
-          (SELECT s.date FROM main.actions s WHERE ${same('s', 'r', ONCE)} AND s.date <> r.date ORDER BY s.date DESC LIMIT 1)
-        ) AS rival
-      FROM temp.import_rows r WHERE r.once = 1 AND r.depositary = 0 AND NOT ${STORED('r')}
-      ORDER BY r.seq`);
-    for (const s of rows.iterate() as Iterable<Staged & { rival: string | null }>) {
-      if (s.rival !== null) yield { seq: s.seq, place: placeOf(s), row: s, rival: s.rival };
+    // Two cheap passes instead of a search per row: the actions given on more than one day in the
+    // file (grouped along the table's key), and the rows whose action is stored on another day.
+    const given = `SELECT r.seq, r.file, r.line, r.place, r.treaty, r.code, r.action, r.date,
+        (SELECT e.date FROM temp.import_rows e WHERE ${same('e', 'r', ONCE)} AND e.seq < r.seq AND e.date <> r.date AND NOT ${STORED('e')} ORDER BY e.seq DESC LIMIT 1) AS rival, 0 AS kind
+      FROM (SELECT treaty, code, action FROM temp.import_rows WHERE once = 1 GROUP BY treaty, code, action HAVING count(*) > 1) g
+      JOIN temp.import_rows r ON ${same('r', 'g', ONCE)}
+      WHERE r.depositary = 0 AND NOT ${STORED('r')}`;
+    const stored = `SELECT r.seq, r.file, r.line, r.place, r.treaty, r.code, r.action, r.date, max(s.date) AS rival, 1 AS kind
+      FROM temp.import_rows r JOIN main.actions s ON ${same('s', 'r', ONCE)} AND s.date <> r.date
+      WHERE r.once = 1 AND r.depositary = 0 AND NOT ${STORED('r')} GROUP BY r.treaty, r.code, r.action, r.date`;
+    // A row's rival given earlier in the file comes first: it is the date the row contradicts last.
+    const rows = this.prepare(`SELECT * FROM (${given}) WHERE rival IS NOT NULL UNION ALL ${stored} ORDER BY seq, kind`);
+    let last = 0;
+    for (const s of rows.iterate() as Iterable<Staged & { rival: string }>) {
+      if (s.seq === last) continue;
+      last = s.seq;
+      yield { seq: s.seq, place: placeOf(s), row: s, rival: s.rival };
     }
   }
 
   /**
    * What the staged rows do to the stored actions, and (with `write`) doing it in the set: the rows
-   * of each kind listed up to `listed`. With `replace`, a once-only row replaces the stored one on
+   * of each kind listed up to `listed` (the unchanged ones only with `listUnchanged`). With `replace`, a once-only row replaces the stored one on
    * another day; a depositary's row always does, saying so in its note.
    */
-  apply(o: { replace: boolean; listed: number }): { counts: StagedCounts; rows: StagedRows } {
+  apply(o: { replace: boolean; listed: number; listUnchanged: boolean }): { counts: StagedCounts; rows: StagedRows } {
     const set = this.tx.set;
-    const storedMatches = (this.storedMatches ??= (this.prepare(`SELECT count(*) AS n FROM temp.import_rows r WHERE ${STORED('r')}`).get() as { n: number }).n);
+    // One pass over the rows stored under their keys: how many, and how many of them differ.
+    const stored = this.prepare(`SELECT count(*) AS n, coalesce(sum(r.depositary = 0 AND (${DIFFERS})), 0) AS differing
+      FROM temp.import_rows r JOIN main.actions a ON ${same('a', 'r', KEY)}`).get() as { n: number; differing: number };
+    const storedMatches = stored.n;
     if (this.depositary) {
       // Before the rival goes: the note says what the depositary's date replaces.
       this.prepare(`UPDATE temp.import_rows AS r SET note = coalesce(r.note || '; ', '') || 'the depositary''s date; replaces ' || v.date || ' (' || v.source || ')'
@@ -129,10 +139,10 @@ export class ActionStaging {
     if (removing) this.prepare(`INSERT OR IGNORE INTO temp.import_removed SELECT s.id ${RIVALS} AND (r.depositary = 1 OR ?)`).run(o.replace ? 1 : 0);
     const limit = Number.isFinite(o.listed) ? o.listed : -1;
     const rows: StagedRows = {
-      added: this.list(`SELECT ${COLUMNS} FROM temp.import_rows r WHERE NOT ${STORED('r')} ORDER BY seq LIMIT ?`, limit),
-      changed: this.list(`SELECT r.treaty, r.code, r.action, r.date, r.reference, r.source, r.note FROM temp.import_rows r JOIN main.actions a ON ${same('a', 'r', KEY)} WHERE r.depositary = 0 AND (${DIFFERS}) ORDER BY r.seq LIMIT ?`, limit),
+      added: storedMatches === this.staged ? [] : this.list(`SELECT ${COLUMNS} FROM temp.import_rows r${storedMatches > 0 ? ` WHERE NOT ${STORED('r')}` : ''} ORDER BY seq LIMIT ?`, limit),
+      changed: stored.differing === 0 ? [] : this.list(`SELECT r.treaty, r.code, r.action, r.date, r.reference, r.source, r.note FROM temp.import_rows r JOIN main.actions a ON ${same('a', 'r', KEY)} WHERE r.depositary = 0 AND (${DIFFERS}) ORDER BY r.seq LIMIT ?`, limit),
       removed: removing ? this.list(`SELECT ${COLUMNS} FROM main.actions WHERE id IN (SELECT id FROM temp.import_removed) ORDER BY treaty, code, action, date LIMIT ?`, limit) : [],
-      unchanged: this.list(`SELECT a.treaty, a.code, a.action, a.date, a.reference, a.source, a.note FROM temp.import_rows r JOIN main.actions a ON ${same('a', 'r', KEY)} WHERE r.depositary = 1 OR NOT (${DIFFERS}) ORDER BY r.seq LIMIT ?`, limit),
+      unchanged: !o.listUnchanged || storedMatches === 0 ? [] : this.list(`SELECT a.treaty, a.code, a.action, a.date, a.reference, a.source, a.note FROM temp.import_rows r JOIN main.actions a ON ${same('a', 'r', KEY)} WHERE r.depositary = 1 OR NOT (${DIFFERS}) ORDER BY r.seq LIMIT ?`, limit),
     };
     const removed = removing ? (this.prepare('SELECT count(*) AS n FROM temp.import_removed').get() as { n: number }).n : 0;
     if (removed > 0) {
@@ -140,7 +150,7 @@ export class ActionStaging {
       this.prepare('DELETE FROM main.actions WHERE id IN (SELECT id FROM temp.import_removed)').run();
     }
     let changed = 0;
-    if (storedMatches > 0) {
+    if (stored.differing > 0) {
       this.prepare(`INSERT INTO main.actions_superseded (id, ${COLUMNS}, set_id, superseded_by)
         SELECT a.id, a.treaty, a.code, a.action, a.date, a.reference, a.source, a.note, a.set_id, ? FROM temp.import_rows r JOIN main.actions a ON ${same('a', 'r', KEY)} WHERE r.depositary = 0 AND (${DIFFERS})`).run(set);
       changed = this.prepare(`UPDATE main.actions AS a SET reference = r.reference, source = r.source, note = r.note, set_id = ?
