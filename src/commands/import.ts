@@ -88,7 +88,7 @@ export function readInputFile(file: string, format: InputFormat | undefined): In
 }
 
 /** A row and its line, without making its "file:line" text: a message asks for few of them. */
-export class RowOnLine implements Located<ActionRow> {
+class RowOnLine implements Located<ActionRow> {
   constructor(
     readonly file: string,
     readonly line: number,
