@@ -227,12 +227,21 @@ function stageRows(staging: ActionStaging, sources: readonly RowSource[], treati
     }
   }
   throwFirst(checked.first, checked.count);
-  if (!replace && once.size > 0) {
+  if (once.size > 0) {
     for (const r of staging.rivals()) {
-      planned.add(
-        { where: whereOf(r.place), message: `${r.row.code} already has a ${r.row.action} of ${r.row.treaty} on ${r.rival}, not ${r.row.date}`, hint: 'use --replace to replace the stored date' },
-        r.seq,
-      );
+      // --replace replaces a stored date; two dates in the import itself are the file's own contradiction.
+      if (r.in === 'import') {
+        const earlier = whereOf(staging.placeOf({ ...r.row, date: r.rival }));
+        planned.add(
+          { where: whereOf(r.place), message: `${r.row.code}'s ${r.row.action} of ${r.row.treaty} is given on ${r.rival} (${earlier}) and again on ${r.row.date}`, hint: 'keep one of the two rows' },
+          r.seq,
+        );
+      } else if (!replace) {
+        planned.add(
+          { where: whereOf(r.place), message: `${r.row.code} already has a ${r.row.action} of ${r.row.treaty} on ${r.rival}, not ${r.row.date}`, hint: 'use --replace to replace the stored date' },
+          r.seq,
+        );
+      }
     }
   }
   throwFirst(planned.first, planned.count);

@@ -32,6 +32,8 @@ export interface RivalRow {
   place: StagedPlace;
   row: Pick<ActionRow, 'treaty' | 'code' | 'action' | 'date'>;
   rival: string;
+  /** Where the contradicted date is: stored, or given earlier in the same import (`--replace` cannot choose between two lines). */
+  in: 'stored' | 'import';
 }
 
 /** Below this many added rows the indexes are cheaper to keep than to build again. */
@@ -110,10 +112,10 @@ export class ActionStaging {
     // A row's rival given earlier in the file comes first: it is the date the row contradicts last.
     const rows = this.prepare(`SELECT * FROM (${given}) WHERE rival IS NOT NULL UNION ALL ${stored} ORDER BY seq, kind`);
     let last = 0;
-    for (const s of rows.iterate() as Iterable<Staged & { rival: string }>) {
+    for (const s of rows.iterate() as Iterable<Staged & { rival: string; kind: 0 | 1 }>) {
       if (s.seq === last) continue;
       last = s.seq;
-      yield { seq: s.seq, place: placeOf(s), row: s, rival: s.rival };
+      yield { seq: s.seq, place: placeOf(s), row: s, rival: s.rival, in: s.kind === 0 ? 'import' : 'stored' };
     }
   }
 

@@ -93,8 +93,13 @@ describe('treaty import plans in SQL as planAdd does', () => {
     const r = await runMain(['import', file], env);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(
-      `error: ${file}:3: AGO already has a ratification of XVIII-16 on 2026-06-15, not 2026-07-01\nhint: use --replace to replace the stored date; fix the file and import again (and 1 more problem; nothing was imported)\n`,
+      `error: ${file}:3: AGO's ratification of XVIII-16 is given on 2026-06-15 (${file}:2) and again on 2026-07-01\nhint: keep one of the two rows; fix the file and import again (and 1 more problem; nothing was imported)\n`,
     );
+    expect(fingerprint(env.TREATY_DB!)).toBe(bytes);
+    // --replace replaces a stored date; it cannot choose between two lines of the same file.
+    const replaced = await runMain(['import', file, '--replace'], env);
+    expect(replaced.code).toBe(1);
+    expect(replaced.stderr.split('\n')[0]).toBe(`error: ${file}:3: AGO's ratification of XVIII-16 is given on 2026-06-15 (${file}:2) and again on 2026-07-01`);
     expect(fingerprint(env.TREATY_DB!)).toBe(bytes);
 
     const stored = csvFile(env, 'stored-rival.csv', [line({ ...signature, date: '2025-12-01', source: SOURCE })]);
