@@ -16,6 +16,7 @@ const bin = join(root, 'bin', 'treaty.js');
 const work = mkdtempSync(join(tmpdir(), 'treaty-scale-'));
 // The CSV and databases take about 200 MB: gone when the script ends, however it ends.
 process.on('exit', () => rmSync(work, { recursive: true, force: true }));
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
 const data = join(work, 'data');
 mkdirSync(join(data, 'treaties'), { recursive: true });
 copyFileSync(join(root, 'data', 'participants.csv'), join(data, 'participants.csv'));
