@@ -38,7 +38,7 @@ function paintStatus(value: string, style: Style): string {
   }
 }
 
-export function* table({ columns, rows: all, emptyText, plain, tableLimit }: ListResult, style: Style, view: TableView = {}): Generator<string> {
+export function* table({ columns, rows: all, emptyText, plain, tableLimit, total }: ListResult, style: Style, view: TableView = {}): Generator<string> {
   const rows = tableLimit !== undefined && all.length > tableLimit ? all.slice(0, tableLimit) : all;
   if (rows.length === 0) {
     // One line, ended like every other line; '' prints nothing at all.
@@ -64,7 +64,11 @@ export function* table({ columns, rows: all, emptyText, plain, tableLimit }: Lis
       view.notice?.(`${n} column${n === 1 ? '' : 's'} hidden to fit the terminal: ${hidden.join(', ')}. Choose the columns with --columns, or print all of them with --wide.`);
     }
   }
-  if (rows.length < all.length) yield `${style.dim(`… and ${all.length - rows.length} more rows (all of them with --csv or --json)`)}\n`;
+  const count = Math.max(total ?? 0, all.length);
+  if (rows.length < count) {
+    const machine = count > all.length ? `${all.length.toLocaleString('en')} of them with --csv or --json` : 'all of them with --csv or --json';
+    yield `${style.dim(`… and ${count - rows.length} more rows (${machine})`)}\n`;
+  }
 }
 
 function show(cell: Cell): string {
