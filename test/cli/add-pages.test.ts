@@ -61,6 +61,21 @@ describe('treaty add on real pages', () => {
     expect(fctc.stderr).not.toContain(unstated);
   });
 
+  it("takes an organization's instrument as not additional when the page is silent and only that gives the depositary's date", () => {
+    const env = freshEnv();
+    // The page quotes art. 18(1) ("the fortieth instrument"), not 18(2), which keeps the EU's from counting beside its members'.
+    for (const args of [[], ['--threshold', '40', '--days', '90']]) {
+      const r = runCli(['add', fixture('XXVII-8-c'), ...args, '--dry-run'], env);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toMatch(/: 92 actions of 66 participants; the header's counts and date of entry into force agree\n/);
+      expect(r.stderr).toContain("an organization's instrument does not count in addition to its members' here: that gives the depositary's date (the page's words do not say)");
+      expect(r.stderr).toContain('Instruments of a regional economic integration organization (the EU) do not count in addition to those of its members.');
+    }
+    expect(runCli(['add', fixture('XXVII-8-c'), '--snapshot-date', '2018-03-05'], env).code).toBe(0);
+    const s = JSON.parse(runCli(['status', '--treaty', 'XXVII-8-c', '--as-of', '2018-03-05', '--json'], env).stdout);
+    expect(s).toMatchObject({ entry_into_force: { state: 'in_force', date: '2018-03-05' }, checks: [] });
+  });
+
   it('flags override the words one by one, and --later-days supplies the later-party rule', () => {
     const env = freshEnv();
     const r = runCli(['add', fixture('XXVI-9'), '--threshold', '2', '--later-days', '30', '--snapshot-date', '2018-01-15'], env);
