@@ -73,7 +73,7 @@ function list(store: Store, o: ChangesOptions, after: number): ChangeSet[] {
 }
 
 function listed(store: Store, o: ChangesOptions, sets: ChangeSet[]): ListResult {
-  const rows = o.rows ? store.log.rows(sets).map(rowRow) : sets.map(setRow);
+  const rows = o.rows ? [...store.log.rows(sets)].map(rowRow) : sets.map(setRow);
   const alert = o.since !== undefined || o.sinceLast;
   const since = o.sinceLast ? ' since the last --since-last' : o.since ? ` since ${o.since}` : '';
   const what = o.rows ? `${rows.length} row${rows.length === 1 ? '' : 's'} of ${sets.length} change set${sets.length === 1 ? '' : 's'}` : `${sets.length} change set${sets.length === 1 ? '' : 's'}`;
@@ -98,6 +98,6 @@ export async function undo(ctx: Ctx, o: UndoOptions): Promise<ListResult> {
     const { undo: s, set, rows, counts } = store.log.undo(o.id, o.command, o.dryRun);
     const did = `${counts.added} added, ${counts.changed} changed, ${counts.removed} removed`;
     const notice = o.dryRun ? `would undo set ${s.id} (${s.command}): ${did}` : `undid set ${s.id} (${s.command}) as set ${set}: ${did}`;
-    return { kind: 'list', columns: ROW_COLUMNS, rows: rows.map(rowRow), notice, noticeAlways: true, emptyText: '', tableLimit: 20 };
+    return { kind: 'list', columns: ROW_COLUMNS, rows: [...rows].map(rowRow), notice, noticeAlways: true, emptyText: '', tableLimit: 20 };
   });
 }
