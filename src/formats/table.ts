@@ -7,7 +7,7 @@ import type { Style } from '../ui/style.js';
 import { wrapText } from '../ui/wrap.js';
 import { dropOrder, underTheRow, wrappedColumns } from './drop-order.js';
 import { layoutTable, type Layout } from './layout.js';
-import type { Cell, ListResult } from './result.js';
+import type { Cell, ListResult, Row } from './result.js';
 
 export interface TableView {
   /** The terminal's width in cells; undefined when the output is not a terminal. */
@@ -38,7 +38,8 @@ function paintStatus(value: string, style: Style): string {
   }
 }
 
-export function* table({ columns, rows: all, emptyText, plain, tableLimit }: ListResult, style: Style, view: TableView = {}): Generator<string> {
+export function* table({ columns, rows: given, emptyText, plain, tableLimit, omitted }: ListResult & { omitted?: number }, style: Style, view: TableView = {}): Generator<string> {
+  const all: readonly Row[] = Array.isArray(given) ? (given as readonly Row[]) : [...given];
   const rows = tableLimit !== undefined && all.length > tableLimit ? all.slice(0, tableLimit) : all;
   if (rows.length === 0) {
     yield emptyText ?? 'No rows.\n';
@@ -62,7 +63,8 @@ export function* table({ columns, rows: all, emptyText, plain, tableLimit }: Lis
       view.notice?.(`${n} column${n === 1 ? '' : 's'} hidden to fit the terminal: ${hidden.join(', ')}. Choose the columns with --columns, or print all of them with --wide.`);
     }
   }
-  if (rows.length < all.length) yield `${style.dim(`… and ${all.length - rows.length} more rows (all of them with --csv or --json)`)}\n`;
+  const more = all.length - rows.length + (omitted ?? 0);
+  if (more > 0) yield `${style.dim(`… and ${more} more rows (all of them with --csv or --json)`)}\n`;
 }
 
 function show(cell: Cell): string {
