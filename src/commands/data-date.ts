@@ -2,8 +2,7 @@
 // "status as at" date (../FORMAT.md of the reference pages), so the latest date the page shows is the
 // most its data can be said to cover: a page read years after it was saved is not news of today.
 import type { IsoDate } from '../domain/dates.js';
-import type { Located } from '../domain/plan.js';
-import type { ActionRow, TreatyDefinition } from '../domain/model.js';
+import type { TreatyDefinition } from '../domain/model.js';
 import type { MtdsgDocument } from '../formats/mtdsg.js';
 import type { SnapshotCounts } from '../store/data-date.js';
 import type { ImportOptions, Input } from './import.js';
@@ -35,7 +34,8 @@ export interface DataDate {
 
 export function dataDates(
   inputs: readonly Input[],
-  rows: readonly Located<ActionRow>[],
+  /** The treaties the imported rows are about. */
+  touched: Iterable<string>,
   o: Pick<ImportOptions, 'dataAsOf' | 'fetchedOn'>,
   treaties: ReadonlyMap<string, TreatyDefinition>,
 ): Map<string, DataDate> {
@@ -43,7 +43,7 @@ export function dataDates(
   // A status page's header counts become the new snapshot's: what the depositary counted that day.
   const pageCounts = new Map(inputs.flatMap((i) => ('document' in i ? [[i.document.id, { signatories: i.document.signatories, parties: i.document.parties }] as const] : [])));
   if (o.dataAsOf !== undefined) {
-    for (const r of rows) dates.set(r.row.treaty, { date: o.dataAsOf, how: 'given', counts: pageCounts.get(r.row.treaty) });
+    for (const treaty of touched) dates.set(treaty, { date: o.dataAsOf, how: 'given', counts: pageCounts.get(treaty) });
     return dates;
   }
   for (const input of inputs) {

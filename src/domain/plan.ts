@@ -96,10 +96,25 @@ export function planAdd(existing: readonly ActionRow[], incoming: readonly Locat
 }
 
 export function isEmpty(plan: Plan): boolean {
-  return plan.added.length === 0 && plan.changed.length === 0 && plan.removed.length === 0;
+  return isEmptyCounts({ added: plan.added.length, changed: plan.changed.length, removed: plan.removed.length });
+}
+
+export interface PlanCounts {
+  added: number;
+  changed: number;
+  removed: number;
+  unchanged: number;
+}
+
+export function isEmptyCounts(c: Pick<PlanCounts, 'added' | 'changed' | 'removed'>): boolean {
+  return c.added === 0 && c.changed === 0 && c.removed === 0;
 }
 
 /** "2 added, 1 changed, 0 removed, 70 unchanged". */
 export function describePlan(plan: Plan): string {
-  return `${plan.added.length} added, ${plan.changed.length} changed, ${plan.removed.length} removed, ${plan.unchanged.length} unchanged`;
+  return describeCounts({ added: plan.added.length, changed: plan.changed.length, removed: plan.removed.length, unchanged: plan.unchanged.length });
+}
+
+export function describeCounts(c: PlanCounts): string {
+  return `${c.added} added, ${c.changed} changed, ${c.removed} removed, ${c.unchanged} unchanged`;
 }

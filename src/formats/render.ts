@@ -73,7 +73,7 @@ function held(result: ListResult): HeldList {
 function shownToPeople(given: Exclude<Result, { kind: 'text' }>): Exclude<Result, { kind: 'text' }> {
   const result = given.kind === 'list' ? held(given) : given;
   if (result.kind === 'list' && result.tableLimit !== undefined && result.rows.length > result.tableLimit) {
-    // The rows past the limit are counted, never shown (an import lists every row it added): only
+    // The rows past the limit are counted, never shown (an import lists up to 10,000 of each change): only
     // the shown ones need their escapes.
     const shown = visibleDeep({ ...result, rows: result.rows.slice(0, result.tableLimit) });
     return { ...shown, rows: [...shown.rows, ...result.rows.slice(result.tableLimit)] };

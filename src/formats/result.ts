@@ -33,6 +33,8 @@ export interface ListResult {
   plain?: boolean;
   /** A table shows at most this many rows (the machine formats show all). */
   tableLimit?: number;
+  /** How many rows there are when `rows` lists only some of them (an import lists up to 10,000 of each kind). */
+  total?: number;
   /** The process's exit code when not 0: `treaty changes` says "nothing new" with 3. */
   exitCode?: number;
   /**

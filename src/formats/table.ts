@@ -38,7 +38,7 @@ function paintStatus(value: string, style: Style): string {
   }
 }
 
-export function* table({ columns, rows: given, emptyText, plain, tableLimit, omitted }: ListResult & { omitted?: number }, style: Style, view: TableView = {}): Generator<string> {
+export function* table({ columns, rows: given, emptyText, plain, tableLimit, total, omitted }: ListResult & { omitted?: number }, style: Style, view: TableView = {}): Generator<string> {
   const all: readonly Row[] = Array.isArray(given) ? (given as readonly Row[]) : [...given];
   const rows = tableLimit !== undefined && all.length > tableLimit ? all.slice(0, tableLimit) : all;
   if (rows.length === 0) {
@@ -63,8 +63,13 @@ export function* table({ columns, rows: given, emptyText, plain, tableLimit, omi
       view.notice?.(`${n} column${n === 1 ? '' : 's'} hidden to fit the terminal: ${hidden.join(', ')}. Choose the columns with --columns, or print all of them with --wide.`);
     }
   }
-  const more = all.length - rows.length + (omitted ?? 0);
-  if (more > 0) yield `${style.dim(`… and ${more} more rows (all of them with --csv or --json)`)}\n`;
+  // The rows the machine formats write: those held, and streamed ones read past the limit.
+  const listed = all.length + (omitted ?? 0);
+  const count = Math.max(total ?? 0, listed);
+  if (rows.length < count) {
+    const machine = count > listed ? `${listed.toLocaleString('en')} of them with --csv or --json` : 'all of them with --csv or --json';
+    yield `${style.dim(`… and ${count - rows.length} more rows (${machine})`)}\n`;
+  }
 }
 
 function show(cell: Cell): string {

@@ -326,6 +326,9 @@ function connect(path: string, mode: OpenMode): Db {
       // change log's JSON copies), but an import's memory target is 300 MB in all (issue 17): 64 MB
       // is the cache within it. Pages are allocated only as used.
       db.pragma('cache_size = -65536');
+      // An import plans in a temporary table (action-staging.ts), in a file: 32 MB of its pages
+      // are kept in memory, within the same target.
+      db.pragma('temp.cache_size = -32768');
       db.pragma('foreign_keys = ON');
     }
     return db;

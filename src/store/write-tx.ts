@@ -3,6 +3,7 @@
 // as superseded_by, so a set's after-state is its rows and its before-state its superseded rows.
 // The methods here are the only writers of the fact tables; none of them writes without that record.
 import type { Database, Statement } from 'better-sqlite3';
+import { ActionStaging } from './action-staging.js';
 import { dataBasis } from './checks.js';
 import { lockedTransaction } from './lock-wait.js';
 import { applyUndo, plannedCounts } from './undo-set.js';
@@ -200,6 +201,11 @@ export class WriteTx {
     const out = fn();
     for (const { sql } of indexes) this.prepare(sql).run();
     return out;
+  }
+
+  /** A temporary table of action rows to plan and write in SQL, for an import (action-staging.ts). */
+  stageActions(): ActionStaging {
+    return new ActionStaging(this.prepare, this);
   }
 
   /** What a check found now is found on (checks.ts). */
