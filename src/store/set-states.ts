@@ -22,16 +22,14 @@ export function statesSql(t: FactTable, after: AfterSource): string {
   const twin = `${t.name}_superseded`;
   const afterRows =
     'writtenBy' in after
-      ? `SELECT ${keySql(t, 'l')} AS k, l.rowid AS r, 1 AS live FROM ${t.name} l WHERE l.set_id = @after
-         UNION ALL SELECT ${keySql(t, 'x')}, x.rowid, 0 FROM ${twin} x WHERE x.set_id = @after`
-      : `SELECT ${keySql(t, 'x')} AS k, x.rowid AS r, 0 AS live FROM ${twin} x WHERE x.superseded_by = @after`;
-  return `WITH
-    b AS MATERIALIZED (SELECT k, r FROM (SELECT ${keySql(t, 'x')} AS k, x.rowid AS r, row_number() OVER (PARTITION BY ${keySql(t, 'x')} ORDER BY x.rowid) AS n
-      FROM ${twin} x WHERE x.superseded_by = @before) WHERE n = 1),
-    a AS MATERIALIZED (SELECT k, r, live FROM (SELECT k, r, live, row_number() OVER (PARTITION BY k ORDER BY live DESC, r) AS n FROM (${afterRows})) WHERE n = 1),
-    keys AS MATERIALIZED (SELECT k FROM b UNION SELECT k FROM a)
-    SELECT keys.k AS k, b.r AS before, a.r AS after, coalesce(a.live, 0) AS live
-    FROM keys LEFT JOIN b ON b.k = keys.k LEFT JOIN a ON a.k = keys.k`;
+      ? `SELECT ${keySql(t, 'l')} AS k, 1 AS side, l.rowid AS r FROM ${t.name} l WHERE l.set_id = @after
+         UNION ALL SELECT ${keySql(t, 'x')}, 2, x.rowid FROM ${twin} x WHERE x.set_id = @after`
+      : `SELECT ${keySql(t, 'x')} AS k, 2 AS side, x.rowid AS r FROM ${twin} x WHERE x.superseded_by = @after`;
+  // One grouping (one sort, which spills to disk past the cache) pairs the sides of each key.
+  const first = (side: number) => `min(CASE WHEN side = ${side} THEN r END)`;
+  return `SELECT k, ${first(0)} AS before, coalesce(${first(1)}, ${first(2)}) AS after, ${first(1)} IS NOT NULL AS live
+    FROM (SELECT ${keySql(t, 'x')} AS k, 0 AS side, x.rowid AS r FROM ${twin} x WHERE x.superseded_by = @before UNION ALL ${afterRows})
+    GROUP BY k`;
 }
 
 /** The parameters of statesSql for a set: what it found and what it left. */

@@ -4,7 +4,7 @@
 // UPDATE … FROM and DELETE statements per table. It leaves exactly what undoing row by row did: the
 // versions the undo replaces or removes are kept in the twin as superseded by the undo's set.
 import type { Prepare, SetCounts } from './write-tx.js';
-import { keySql, statesParams, statesSql } from './set-states.js';
+import { keySql } from './set-states.js';
 import { FACT_TABLES, TABLE, type FactTable, type FactTableName } from './tables.js';
 
 /** A set of other rows that name a treaty or participant the undo would remove. */
@@ -23,20 +23,32 @@ const liveByKey = (t: FactTable) =>
 const compared = (t: FactTable) => t.columns.filter((c) => c !== t.generated);
 
 /**
- * Fills the plan with set `set`'s keys in every table: `before` and `after` as statesSql gives them,
- * `cur` the rowid of the live row with the key now. Returns how many keys there are.
+ * Fills the plan with set `set`'s keys in every table: `before` and `after` the versions statesSql
+ * (set-states.ts) pairs, found here by the plan's own key index with no sort; `cur` the rowid of the
+ * live row with the key now. Returns whether there is any.
  */
-export function planUndo(prepare: Prepare, set: { id: number; undoes: number | null }): number {
+export function planUndo(prepare: Prepare, set: { id: number; undoes: number | null }): boolean {
   prepare(`CREATE TEMP TABLE IF NOT EXISTS undo_plan (tbl TEXT NOT NULL, k TEXT NOT NULL, before INTEGER, after INTEGER, live INTEGER NOT NULL, cur INTEGER, blocks INTEGER NOT NULL DEFAULT 0, UNIQUE (tbl, k))`).run();
   prepare(`DELETE FROM ${PLAN}`).run();
-  const { source, params } = statesParams(set);
+  // The plan's key index keeps one version a side: the first stored, a live one before any other.
+  const after = set.undoes ?? set.id;
   let n = 0;
   for (const t of FACT_TABLES) {
-    n += prepare(`INSERT INTO ${PLAN} (tbl, k, before, after, live) SELECT '${t.name}', k, before, after, live FROM (${statesSql(t, source)}) WHERE true`).run(params).changes;
+    const twin = `${t.name}_superseded`;
+    const put = (side: 'before' | 'after', live: 0 | 1, from: string) =>
+      prepare(
+        `INSERT INTO ${PLAN} (tbl, k, ${side}, live) SELECT '${t.name}', ${keySql(t, 'x')}, x.rowid, ${live} FROM ${from} ORDER BY x.rowid
+         ON CONFLICT (tbl, k) DO ${side === 'before' ? 'NOTHING' : `UPDATE SET after = excluded.after, live = excluded.live WHERE after IS NULL`}`,
+      ).run({ set: set.id, after }).changes;
+    n += put('before', 0, `${twin} x WHERE x.superseded_by = @set`);
+    if (set.undoes === null) {
+      n += put('after', 1, `${t.name} x WHERE x.set_id = @after`);
+      n += put('after', 0, `${twin} x WHERE x.set_id = @after`);
+    } else n += put('after', 0, `${twin} x WHERE x.superseded_by = @after`);
     prepare(`UPDATE ${PLAN} SET cur = after WHERE tbl = '${t.name}' AND live = 1`).run();
     prepare(`UPDATE ${PLAN} SET cur = (${liveByKey(t)}) WHERE tbl = '${t.name}' AND live = 0`).run();
   }
-  return n;
+  return n > 0;
 }
 
 /** Drops the plan's rows (the table itself goes with the connection). */
