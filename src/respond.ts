@@ -43,6 +43,7 @@ export async function respond(result: Result, format: Format, o: RespondOptions,
     return 1;
   } finally {
     if (result.kind === 'stream') result.release();
+    if (result.kind === 'list') result.release?.();
   }
   if (delivery) {
     // Output that did not all arrive (a reader that went away, a full disk) is not delivered: what
@@ -55,6 +56,6 @@ export async function respond(result: Result, format: Format, o: RespondOptions,
     }
     delivery.commit();
   }
-  if (result.kind === 'list' && result.notice && (format === 'table' || result.noticeAlways) && !io.out.closed) notice(result.notice);
+  if (result.kind === 'list' && result.notice && (format === 'table' || result.noticeAlways) && !io.out.closed) notice(typeof result.notice === 'function' ? result.notice() : result.notice);
   return result.kind === 'list' && result.exitCode !== undefined ? result.exitCode : 0;
 }

@@ -4,6 +4,7 @@ import type { IsoDate } from '../domain/dates.js';
 import type { Ctx } from '../context.js';
 import type { ListResult, Row } from '../formats/result.js';
 import type { ChangeSet, SetRow } from '../store/change-log.js';
+import { describeSqliteError, isSqliteError } from '../store/sqlite-errors.js';
 import type { Store } from '../store/store.js';
 
 export const CHANGE_COLUMNS = ['id', 'at', 'command', 'added', 'changed', 'removed', 'undone'] as const;
@@ -38,7 +39,17 @@ function rowRow(r: SetRow): Row {
 }
 
 export async function changes(ctx: Ctx, o: ChangesOptions): Promise<ListResult> {
-  if (!o.sinceLast) return ctx.withStore(o.db, 'read', (store) => listed(store, o, list(store, o, 0)));
+  if (!o.sinceLast) {
+    // The rows stream from the database while they are written out: it closes once they are.
+    const { store, done } = await ctx.openStore(o.db, 'read');
+    try {
+      const result = listed(store, o, list(store, o, 0));
+      return { ...result, release: () => (result.release?.(), done(true)) };
+    } catch (e) {
+      done(false);
+      throw e;
+    }
+  }
   // The sets are read and the marker moved in one transaction, and it commits only once the output
   // is written (respond.ts): a set that commits meanwhile waits and is read by the next call, and
   // output that fails to arrive leaves the marker where it was.
@@ -72,18 +83,27 @@ function list(store: Store, o: ChangesOptions, after: number): ChangeSet[] {
   return store.log.sets({ after, since: o.since, withSeed: o.withSeed, treaty });
 }
 
+/** The set rows as they are read, counted for the notice; `release` ends a read the output left half done. */
+function streamed(rows: Iterable<SetRow>): { rows: Generator<Row>; count: () => number } {
+  let n = 0;
+  const out = (function* () {
+    for (const r of rows) {
+      n += 1;
+      yield rowRow(r);
+    }
+  })();
+  return { rows: out, count: () => n };
+}
+
 function listed(store: Store, o: ChangesOptions, sets: ChangeSet[]): ListResult {
-  const rows = o.rows ? store.log.rows(sets).map(rowRow) : sets.map(setRow);
   const alert = o.since !== undefined || o.sinceLast;
   const since = o.sinceLast ? ' since the last --since-last' : o.since ? ` since ${o.since}` : '';
-  const what = o.rows ? `${rows.length} row${rows.length === 1 ? '' : 's'} of ${sets.length} change set${sets.length === 1 ? '' : 's'}` : `${sets.length} change set${sets.length === 1 ? '' : 's'}`;
-  return {
-    kind: 'list',
-    columns: o.columns,
-    rows,
-    notice: `${what}${since}`,
-    ...(alert && sets.length === 0 ? { exitCode: NO_CHANGES_EXIT } : {}),
-  };
+  const exit = alert && sets.length === 0 ? { exitCode: NO_CHANGES_EXIT } : {};
+  const ofSets = `${sets.length} change set${sets.length === 1 ? '' : 's'}`;
+  if (!o.rows) return { kind: 'list', columns: o.columns, rows: sets.map(setRow), notice: `${ofSets}${since}`, ...exit };
+  const { rows, count } = streamed(store.log.rows(sets));
+  const notice = () => `${count()} row${count() === 1 ? '' : 's'} of ${ofSets}${since}`;
+  return { kind: 'list', columns: o.columns, rows, release: () => void rows.return(undefined), notice, ...exit };
 }
 
 export interface UndoOptions {
@@ -94,10 +114,18 @@ export interface UndoOptions {
 }
 
 export async function undo(ctx: Ctx, o: UndoOptions): Promise<ListResult> {
-  return ctx.withStore(o.db, 'write', (store) => {
-    const { undo: s, set, rows, counts } = store.log.undo(o.id, o.command, o.dryRun);
+  // The rows are read back from the log while they are written out (a whole import's can be many):
+  // the database closes once they are.
+  const { store, done } = await ctx.openStore(o.db, 'write');
+  try {
+    const { undo: s, set, rows: read, counts } = store.log.undo(o.id, o.command, o.dryRun);
     const did = `${counts.added} added, ${counts.changed} changed, ${counts.removed} removed`;
     const notice = o.dryRun ? `would undo set ${s.id} (${s.command}): ${did}` : `undid set ${s.id} (${s.command}) as set ${set}: ${did}`;
-    return { kind: 'list', columns: ROW_COLUMNS, rows: rows.map(rowRow), notice, noticeAlways: true, emptyText: '', tableLimit: 20 };
-  });
+    const { rows } = streamed(read);
+    return { kind: 'list', columns: ROW_COLUMNS, rows, release: () => (rows.return(undefined), done(true)), notice, noticeAlways: true, emptyText: '', tableLimit: 20 };
+  } catch (e) {
+    done(false);
+    // Here the file is known: SQLite's own message names no file.
+    throw isSqliteError(e) ? describeSqliteError(e, store.path) : e;
+  }
 }

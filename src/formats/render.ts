@@ -4,7 +4,7 @@ import type { Sink } from '../ui/sink.js';
 import type { Style } from '../ui/style.js';
 import { MACHINE } from './machine.js';
 import { visibleDeep } from './visible-text.js';
-import { listOf, type Result } from './result.js';
+import { listOf, type HeldList, type ListResult, type Result, type Row } from './result.js';
 import { statusAsList } from './status-row.js';
 import { statusView } from './status-view.js';
 import { explainView } from './explain-view.js';
@@ -57,7 +57,21 @@ function* chunks(given: Result, format: Format, style: Style, view: TableView): 
   yield* MACHINE[format](listOf(result));
 }
 
-function shownToPeople(result: Exclude<Result, { kind: 'text' }>): Exclude<Result, { kind: 'text' }> {
+/** A list as a table holds it: streamed rows are read to the end, and only the ones it shows are kept. */
+function held(result: ListResult): HeldList {
+  if (Array.isArray(result.rows)) return result as HeldList;
+  const limit = result.tableLimit ?? Number.POSITIVE_INFINITY;
+  const rows: Row[] = [];
+  let omitted = 0;
+  for (const row of result.rows) {
+    if (rows.length < limit) rows.push(row);
+    else omitted += 1;
+  }
+  return { ...result, rows, omitted };
+}
+
+function shownToPeople(given: Exclude<Result, { kind: 'text' }>): Exclude<Result, { kind: 'text' }> {
+  const result = given.kind === 'list' ? held(given) : given;
   if (result.kind === 'list' && result.tableLimit !== undefined && result.rows.length > result.tableLimit) {
     // The rows past the limit are counted, never shown (an import lists up to 10,000 of each change): only
     // the shown ones need their escapes.

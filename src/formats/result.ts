@@ -13,9 +13,18 @@ export type Row = Record<string, Cell>;
 export interface ListResult {
   kind: 'list';
   columns: readonly string[];
-  rows: readonly Row[];
-  /** A one-line summary for people, shown on stderr under a table (never in machine formats). */
-  notice?: string;
+  /**
+   * An array, or rows read from the database while they are written out (`changes --rows`, `undo`):
+   * machine formats write them one at a time; a table, which measures its columns, holds the ones it shows.
+   */
+  rows: readonly Row[] | Iterable<Row>;
+  /** Called once the output layer is done with streamed rows (closes what they are read from). */
+  release?(): void;
+  /**
+   * A one-line summary for people, shown on stderr under a table (never in machine formats); a
+   * function when it counts streamed rows, called once they are written.
+   */
+  notice?: string | (() => string);
   /** Show the notice on stderr whatever the format: a write says what it did. */
   noticeAlways?: boolean;
   /** The line a table shows for no rows (default "No rows."; its newline is added; "" shows nothing). */
@@ -34,6 +43,9 @@ export interface ListResult {
    */
   delivery?: { commit(): void; abandon(): void };
 }
+
+/** A list whose rows are held: what a table draws; `omitted` counts streamed rows past its limit, read but not kept. */
+export type HeldList = ListResult & { rows: readonly Row[]; omitted?: number };
 
 export interface StatusResult {
   kind: 'status';
@@ -81,7 +93,7 @@ export interface HistoryResult {
   /** Each participant asked for, with where it stands in each treaty: the heading of its table. */
   participants: readonly { code: string; name: string; treaties: readonly Row[]; reports?: readonly Row[] }[];
   /** Every action, one row each: what the machine formats print. */
-  list: ListResult;
+  list: HeldList;
 }
 
 /**

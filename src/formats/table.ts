@@ -7,7 +7,7 @@ import type { Style } from '../ui/style.js';
 import { wrapText } from '../ui/wrap.js';
 import { dropOrder, underTheRow, wrappedColumns } from './drop-order.js';
 import { layoutTable, type Layout } from './layout.js';
-import type { Cell, ListResult } from './result.js';
+import type { Cell, ListResult, Row } from './result.js';
 
 export interface TableView {
   /** The terminal's width in cells; undefined when the output is not a terminal. */
@@ -38,7 +38,8 @@ function paintStatus(value: string, style: Style): string {
   }
 }
 
-export function* table({ columns, rows: all, emptyText, plain, tableLimit, total }: ListResult, style: Style, view: TableView = {}): Generator<string> {
+export function* table({ columns, rows: given, emptyText, plain, tableLimit, total, omitted }: ListResult & { omitted?: number }, style: Style, view: TableView = {}): Generator<string> {
+  const all: readonly Row[] = Array.isArray(given) ? (given as readonly Row[]) : [...given];
   const rows = tableLimit !== undefined && all.length > tableLimit ? all.slice(0, tableLimit) : all;
   if (rows.length === 0) {
     // One line, ended like every other line; '' prints nothing at all.
@@ -64,9 +65,11 @@ export function* table({ columns, rows: all, emptyText, plain, tableLimit, total
       view.notice?.(`${n} column${n === 1 ? '' : 's'} hidden to fit the terminal: ${hidden.join(', ')}. Choose the columns with --columns, or print all of them with --wide.`);
     }
   }
-  const count = Math.max(total ?? 0, all.length);
+  // The rows the machine formats write: those held, and streamed ones read past the limit.
+  const listed = all.length + (omitted ?? 0);
+  const count = Math.max(total ?? 0, listed);
   if (rows.length < count) {
-    const machine = count > all.length ? `${all.length.toLocaleString('en')} of them with --csv or --json` : 'all of them with --csv or --json';
+    const machine = count > listed ? `${listed.toLocaleString('en')} of them with --csv or --json` : 'all of them with --csv or --json';
     yield `${style.dim(`… and ${count - rows.length} more rows (${machine})`)}\n`;
   }
 }

@@ -3,7 +3,9 @@
 // carry its id, live or superseded since; an undo's after-state is the before-state of the set it undid.
 import type { Database } from 'better-sqlite3';
 import { UserError } from '../errors.js';
-import { FACT_TABLES, keyText, TABLE, type FactTable, type FactTableName, type StoredRow } from './tables.js';
+import { statesParams, statesSql } from './set-states.js';
+import { FACT_TABLES, type FactTableName, type StoredRow } from './tables.js';
+import { blockerOf, clearPlan, planUndo } from './undo-set.js';
 import { writeSet, type Prepare, type SetCounts } from './write-tx.js';
 
 export interface ChangeSet {
@@ -40,8 +42,8 @@ export interface SetRow {
   after: StoredRow | null;
 }
 
-/** One set's rows by table and key: what it found (before) and what it left (after). */
-type States = Map<FactTableName, Map<string, { before?: StoredRow; after?: StoredRow }>>;
+/** The page cache while rows are listed, in KiB as SQLite counts a negative size: its default. */
+const LISTING_CACHE = -2000;
 
 const SET_COLUMNS = 'id, at, command, added, changed, removed, undone_by AS undone, undoes, partial';
 
@@ -81,171 +83,83 @@ export class ChangeLog {
     return new Set(rows.map(([id]) => id).filter((id): id is number => id !== null));
   }
 
-  /** The rows of the sets, in set order, then table order (parents first), then key. */
-  rows(sets: readonly ChangeSet[]): SetRow[] {
-    const states = this.states(sets);
-    return sets.flatMap((s) => listed(s.id, states.get(s.id)));
-  }
-
-  /** Each set's before- and after-state, read table by table for all the sets at once. */
-  private states(sets: readonly ChangeSet[]): Map<number, States> {
-    const out = new Map<number, States>();
-    const put = (set: number, t: FactTable, row: StoredRow, side: 'before' | 'after') => {
-      let tables = out.get(set);
-      if (!tables) out.set(set, (tables = new Map()));
-      let byKey = tables.get(t.name);
-      if (!byKey) tables.set(t.name, (byKey = new Map()));
-      const key = keyText(t, row);
-      const entry = byKey.get(key) ?? {};
-      // Live rows come first: a copy of the same version kept by a later undo changes nothing.
-      if (entry[side] === undefined) entry[side] = row;
-      byKey.set(key, entry);
-    };
-    const plain = sets.filter((s) => s.undoes === null).map((s) => s.id);
-    const undos = sets.filter((s) => s.undoes !== null);
-    const beforeOf = [...new Set([...sets.map((s) => s.id), ...undos.map((s) => s.undoes!)])];
-    for (const t of FACT_TABLES) {
-      const columns = `${t.columns.join(', ')}, set_id`;
-      const before = this.prepare(`SELECT ${columns}, superseded_by AS of FROM ${t.name}_superseded WHERE superseded_by IN (SELECT value FROM json_each(?)) ORDER BY rowid`).all(JSON.stringify(beforeOf)) as (StoredRow & { of: number })[];
-      const beforeBySet = new Map<number, StoredRow[]>();
-      for (const { of, ...row } of before) (beforeBySet.get(of) ?? beforeBySet.set(of, []).get(of)!).push(row);
-      for (const s of sets) for (const row of beforeBySet.get(s.id) ?? []) put(s.id, t, row, 'before');
-      for (const s of undos) for (const row of beforeBySet.get(s.undoes!) ?? []) put(s.id, t, row, 'after');
-      if (plain.length === 0) continue;
-      const ids = JSON.stringify(plain);
-      const after = this.prepare(
-        `SELECT ${columns} FROM ${t.name} WHERE set_id IN (SELECT value FROM json_each(@ids))
-         UNION ALL SELECT ${columns} FROM ${t.name}_superseded WHERE set_id IN (SELECT value FROM json_each(@ids))`,
-      ).all({ ids }) as StoredRow[];
-      for (const row of after) put(Number(row.set_id), t, row, 'after');
+  /**
+   * The rows of the sets, in set order, then table order (parents first), then key, read from the
+   * database while they are used (one set and table at a time, never all of them at once). With
+   * `reversed`, each row's before and after swap and it is listed as that set: what undoing would do.
+   */
+  *rows(sets: Iterable<ChangeSet>, reversed?: { as: number }): Generator<SetRow> {
+    // Each listing sorts its set's keys, and SQLite keeps a sort in memory up to the size of the page
+    // cache: a writer's 64 MB (open.ts) let the sorts of one 400,000-row set take the process to
+    // 285 MB. A listing comes after any write (undo lists once it is done), so the reader's size will do.
+    this.db.pragma(`cache_size = ${LISTING_CACHE}`);
+    for (const s of sets) {
+      const { source, params } = statesParams(s);
+      for (const t of FACT_TABLES) {
+        const shownColumns = t.columns.filter((c) => c !== t.generated);
+        const afterColumn = (c: string) => `CASE WHEN s.live = 1 THEN la.${c} ELSE xa.${c} END`;
+        const statement = this.prepare(
+          `SELECT s.k, s.before IS NOT NULL, s.after IS NOT NULL, ${shownColumns.map((c) => `b.${c}`).join(', ')}, ${shownColumns.map(afterColumn).join(', ')}
+           FROM (${statesSql(t, source)}) s LEFT JOIN ${t.name}_superseded b ON b.rowid = s.before
+           LEFT JOIN ${t.name} la ON s.live = 1 AND la.rowid = s.after LEFT JOIN ${t.name}_superseded xa ON s.live = 0 AND xa.rowid = s.after
+           ORDER BY s.k`,
+        ).raw();
+        for (const r of statement.iterate(params) as Iterable<(string | number | null)[]>) {
+          const before = r[1] ? rowOf(shownColumns, r, 3) : null;
+          const after = r[2] ? rowOf(shownColumns, r, 3 + shownColumns.length) : null;
+          if (before && after && shownColumns.every((c) => before[c] === after[c])) continue;
+          yield reversed ? { set: reversed.as, table: t.name, key: String(r[0]), before: after, after: before } : { set: s.id, table: t.name, key: String(r[0]), before, after };
+        }
+      }
     }
-    return out;
   }
 
   /**
    * Reverses set `id` in one transaction, as a set of its own; refuses (nothing changed) an unknown
    * set, one undone already, and one whose rows a later set touched (naming the set to undo first).
+   * The work is done by the database a table at a time (undo-set.ts); `rows` reads what it did once
+   * it is done (for a dry run: what it would do), row by row as the output is written.
    */
-  undo(id: number, command: string, dryRun: boolean): { undo: ChangeSet; set: number; rows: SetRow[]; counts: SetCounts } {
-    let result: { undo: ChangeSet; set: number; rows: SetRow[]; counts: SetCounts } | undefined;
+  undo(id: number, command: string, dryRun: boolean): { undo: ChangeSet; set: number; rows: Iterable<SetRow>; counts: SetCounts } {
+    let result: { undo: ChangeSet; set: number; counts: SetCounts } | undefined;
     writeSet(
-      this.db,
-      this.prepare,
-      command,
-      (tx) => {
-        const s = this.get(id);
-        if (!s) throw new UserError(`no change set ${id}`, 'list them with: treaty changes');
-        if (s.undone !== null) throw new UserError(`set ${id} was undone already, by set ${s.undone}`, `undo set ${s.undone} to put it back`);
-        if (s.command === 'seed') throw new UserError(`set ${id} made the database from the bundled data; it cannot be undone`, 'for an empty start, use a new database file (--db)');
-        if (s.partial) throw new UserError(`set ${id} was carried over from the old change log, which kept only part of a treaty row it changed; it cannot be undone`);
-        const states = this.states([s]).get(id) ?? new Map();
-        if (states.size === 0) throw new UserError(`set ${id} has no rows recorded to undo`);
-        const blocker = this.blocker(states);
-        if (blocker !== null) {
-          const why = blocker.dependent ? 'wrote rows since that name a treaty or participant it added' : 'changed the same rows since';
-          throw new UserError(`set ${id} cannot be undone: set ${blocker.id} ${why}`, `undo set ${blocker.id} first`);
-        }
-        const counts: SetCounts = { added: 0, changed: 0, removed: 0 };
-        // Rows the set added go first, children before parents; rows it changed are put back in place;
-        // rows it removed come back last, parents before children.
-        const entries = (t: FactTable) => [...(states.get(t.name) ?? new Map<string, { before?: StoredRow; after?: StoredRow }>()).values()];
-        for (const t of [...FACT_TABLES].reverse()) {
-          for (const { before, after } of entries(t)) {
-            if (after && !before) tx.takeBack(t.name, after);
-            else if (after && before) tx.restoreOver(t.name, before);
+        this.db,
+        this.prepare,
+        command,
+        (tx) => {
+          const s = this.get(id);
+          if (!s) throw new UserError(`no change set ${id}`, 'list them with: treaty changes');
+          if (s.undone !== null) throw new UserError(`set ${id} was undone already, by set ${s.undone}`, `undo set ${s.undone} to put it back`);
+          if (s.command === 'seed') throw new UserError(`set ${id} made the database from the bundled data; it cannot be undone`, 'for an empty start, use a new database file (--db)');
+          if (s.partial) throw new UserError(`set ${id} was carried over from the old change log, which kept only part of a treaty row it changed; it cannot be undone`);
+          if (!planUndo(this.prepare, s)) throw new UserError(`set ${id} has no rows recorded to undo`);
+          const blocker = blockerOf(this.prepare);
+          if (blocker !== null) {
+            const why = blocker.dependent ? 'wrote rows since that name a treaty or participant it added' : 'changed the same rows since';
+            throw new UserError(`set ${id} cannot be undone: set ${blocker.id} ${why}`, `undo set ${blocker.id} first`);
           }
-        }
-        for (const t of FACT_TABLES) {
-          for (const { before, after } of entries(t)) {
-            if (before && !after) tx.restore(t.name, before);
-            counts[before && after ? 'changed' : before ? 'added' : 'removed'] += 1;
-          }
-        }
-        Object.assign(tx.counts, counts);
-        this.prepare('UPDATE change_sets SET undoes = ? WHERE id = ?').run(id, tx.set);
-        this.prepare('UPDATE change_sets SET undone_by = ? WHERE id = ?').run(tx.set, id);
-        // Undoing an undo puts its set back in force.
-        if (s.undoes !== null) this.prepare('UPDATE change_sets SET undone_by = NULL WHERE id = ?').run(s.undoes);
-        const reversed = listed(tx.set, states).map((r) => ({ ...r, before: r.after, after: r.before }));
-        result = { undo: s, set: tx.set, rows: reversed, counts };
-      },
-      { dryRun },
-    );
-    return result!;
-  }
-
-  private live(t: FactTable, row: StoredRow): StoredRow | undefined {
-    return this.prepare(`SELECT ${t.columns.join(', ')}, set_id FROM ${t.name} WHERE ${t.key.map((k) => `${k} IS @${k}`).join(' AND ')}`).get(
-      Object.fromEntries(t.key.map((k) => [k, row[k] ?? null])),
-    ) as StoredRow | undefined;
-  }
-
-  /**
-   * The latest set that changed one of a set's rows after it, if any: each row must be as the set left
-   * it (the same version, or still absent), and a treaty or participant it would remove must have no
-   * rows of other sets that name it.
-   */
-  private blocker(states: States): { id: number; dependent: boolean } | null {
-    let latest: number | null = null;
-    const note = (id: number | null) => {
-      if (id !== null && (latest === null || id > latest)) latest = id;
-    };
-    for (const t of FACT_TABLES) {
-      for (const { before, after } of (states.get(t.name) ?? new Map()).values()) {
-        const row = (after ?? before)!;
-        const live = this.live(t, row);
-        const asLeft = after ? live !== undefined && live.set_id === after.set_id && sameRow(t, live, after) : live === undefined;
-        if (asLeft) continue;
-        note(live ? Number(live.set_id) : null);
-        note(this.lastReplacer(t, row));
-      }
-    }
-    if (latest !== null) return { id: latest, dependent: false };
-    // Rows of other sets that name a treaty or participant the undo would remove.
-    for (const [parent, column, children] of DEPENDENTS) {
-      for (const { before, after } of (states.get(parent) ?? new Map()).values()) {
-        if (!after || before) continue;
-        for (const child of children) {
-          const mine = new Set([...(states.get(child)?.keys() ?? [])]);
-          const rows = this.prepare(`SELECT ${TABLE[child].key.join(', ')}, set_id FROM ${child} WHERE ${column === 'id' ? 'treaty' : 'code'} = ?`).all(after[column]) as StoredRow[];
-          for (const r of rows) if (!mine.has(keyText(TABLE[child], r))) note(Number(r.set_id));
-        }
-      }
-    }
-    return latest === null ? null : { id: latest, dependent: true };
-  }
-
-  private lastReplacer(t: FactTable, row: StoredRow): number | null {
-    return (this.prepare(`SELECT max(superseded_by) AS id FROM ${t.name}_superseded WHERE ${t.key.map((k) => `${k} IS @${k}`).join(' AND ')}`).get(Object.fromEntries(t.key.map((k) => [k, row[k] ?? null]))) as { id: number | null }).id;
+          const counts = tx.undoPlanned();
+          this.prepare('UPDATE change_sets SET undoes = ? WHERE id = ?').run(id, tx.set);
+          this.prepare('UPDATE change_sets SET undone_by = ? WHERE id = ?').run(tx.set, id);
+          // Undoing an undo puts its set back in force.
+          if (s.undoes !== null) this.prepare('UPDATE change_sets SET undone_by = NULL WHERE id = ?').run(s.undoes);
+          clearPlan(this.prepare);
+          result = { undo: s, set: tx.set, counts };
+        },
+        { dryRun },
+      );
+    const { undo: s, set } = result!;
+    const self = this;
+    const rows = dryRun
+      ? self.rows([s], { as: set })
+      : (function* () {
+          yield* self.rows([self.get(set)!]);
+        })();
+    return { ...result!, rows };
   }
 }
 
-const DEPENDENTS: readonly [FactTableName, string, readonly FactTableName[]][] = [
-  ['treaties', 'id', ['treaty_aliases', 'actions', 'published_in_force', 'reports', 'checks']],
-  ['participants', 'code', ['actions', 'published_in_force', 'reports']],
-];
-
-/** The same version of a row, whatever rowid it was given. */
-function sameRow(t: FactTable, a: StoredRow, b: StoredRow): boolean {
-  return t.columns.every((c) => c === t.generated || (a[c] ?? null) === (b[c] ?? null));
-}
-
-/** One set's rows, table by table (parents first), by key; a row it left as it found is not one. */
-function listed(set: number, states: States | undefined): SetRow[] {
-  const out: SetRow[] = [];
-  for (const t of FACT_TABLES) {
-    const byKey = states?.get(t.name);
-    if (!byKey) continue;
-    for (const key of [...byKey.keys()].sort()) {
-      const { before, after } = byKey.get(key)!;
-      if (before && after && sameRow(t, before, after)) continue;
-      out.push({ set, table: t.name, key, before: before ? shown(t, before) : null, after: after ? shown(t, after) : null });
-    }
-  }
-  return out;
-}
-
-/** A row as `changes --rows` shows it: its columns, without the ids the database gave it. */
-function shown(t: FactTable, row: StoredRow): StoredRow {
-  return Object.fromEntries(t.columns.filter((c) => c !== t.generated).map((c) => [c, row[c] ?? null]));
+/** One side of a row read raw: its columns from position `at`. */
+function rowOf(columns: readonly string[], r: readonly (string | number | null)[], at: number): StoredRow {
+  return Object.fromEntries(columns.map((c, i) => [c, r[at + i] ?? null]));
 }

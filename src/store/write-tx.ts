@@ -6,6 +6,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { ActionStaging } from './action-staging.js';
 import { dataBasis } from './checks.js';
 import { lockedTransaction } from './lock-wait.js';
+import { applyUndo, plannedCounts } from './undo-set.js';
 import { keyWhere, TABLE, type FactTable, type FactTableName, type StoredRow } from './tables.js';
 
 export interface SetCounts {
@@ -170,6 +171,19 @@ export class WriteTx {
     const t = TABLE[name];
     this.supersede(t, key);
     this.prepare(`DELETE FROM ${t.name} WHERE ${keyWhere(t)}`).run(keyOf(t, key));
+  }
+
+  /**
+   * Reverses the set planned by undo-set.ts (planUndo, with blockerOf found nothing in the way) as
+   * this set, a table at a time in SQL; returns what it did.
+   */
+  undoPlanned(): SetCounts {
+    const counts = plannedCounts(this.prepare);
+    applyUndo(this.prepare, this.set);
+    this.counts.added += counts.added;
+    this.counts.changed += counts.changed;
+    this.counts.removed += counts.removed;
+    return counts;
   }
 
   /** How many rows a table holds now. */

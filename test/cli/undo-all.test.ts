@@ -1,31 +1,15 @@
 // Every write is a change set, and every set can be undone: write through every write command on one
 // database, undo every set newest first, and every table but the change log is as it was, row for row.
-import Database from 'better-sqlite3';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { dump } from '../helpers/db-dump.js';
 import { mtdsgXml } from '../helpers/mtdsg.js';
 import { ROOT, tempDir } from '../helpers/run-cli.js';
 import { runMain as run } from '../helpers/run-main.js';
 import { envWithDb } from '../helpers/seeded-db.js';
 
 const SOURCE = 'https://example.org/undo-all';
-
-/** Every table but the change log's own, each row in full (set_id too), in key order. */
-function dump(path: string): Record<string, unknown[]> {
-  const db = new Database(path, { readonly: true });
-  try {
-    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name <> 'change_sets' AND name NOT LIKE '%_superseded' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
-    return Object.fromEntries(
-      tables.map((t) => {
-        const columns = (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(t) as { name: string }[]).map((c) => c.name);
-        return [t, db.prepare(`SELECT * FROM ${t} ORDER BY ${columns.join(', ')}`).all()];
-      }),
-    );
-  } finally {
-    db.close();
-  }
-}
 
 /** A release after this one: a corrected note, a new bundled action, a participant's new group, a new title, a new report. */
 function newerRelease(): string {
@@ -96,12 +80,16 @@ describe('undo of every set, newest first', () => {
     for (const s of sets) expect(rows.filter((r) => r.set === s.id).length, s.command).toBe(s.added + s.changed + s.removed);
     expect(rows.some((r) => r.table === 'checks')).toBe(true);
 
+    const written = dump(env.TREATY_DB!);
     for (const s of [...sets].reverse()) await ok(['undo', String(s.id)]);
     expect(dump(env.TREATY_DB!)).toEqual(first);
     const after = JSON.parse((await ok(['changes', '--json'])).stdout) as { id: number; command: string; undone: number | null }[];
     expect(after).toHaveLength(sets.length * 2);
     expect(after.slice(0, sets.length).every((s) => s.undone !== null)).toBe(true);
     expect(after.slice(sets.length).map((s) => s.command)).toEqual([...sets].reverse().map((s) => `treaty undo ${s.id}`));
+    // Undoing the undos, newest first, writes every set again, row for row (ids and sets too).
+    for (const u of after.slice(sets.length).reverse()) await ok(['undo', String(u.id)]);
+    expect(dump(env.TREATY_DB!)).toEqual(written);
   });
 
   it('refuses to undo an add while a later set wrote rows of that treaty, naming it, and changes nothing', async () => {
