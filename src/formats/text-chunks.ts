@@ -34,15 +34,18 @@ export function tooLarge(file: string, maxBytes: number): UserError {
   return new UserError(`cannot read ${file}: larger than ${megabytes(maxBytes)}, the most an import of this kind of file may be`, maxBytes < MAX_IMPORT_BYTES ? `CSV and NDJSON are read a piece at a time, up to ${megabytes(MAX_IMPORT_BYTES)}` : 'split the file, or import the treaties one file each');
 }
 
-/** The first bytes of a file (at most `count`): enough to tell its format and its header. */
-export function fileHead(file: string, count: number): Uint8Array {
-  checkImportFile(file);
-  let fd: number;
+function openToRead(file: string): number {
   try {
-    fd = openSync(file, 'r');
+    return openSync(file, 'r');
   } catch (e) {
     throw cannotRead(file, e);
   }
+}
+
+/** The first bytes of a file (at most `count`): enough to tell its format and its header. */
+export function fileHead(file: string, count: number): Uint8Array {
+  checkImportFile(file);
+  const fd = openToRead(file);
   try {
     const buffer = Buffer.alloc(count);
     return buffer.subarray(0, readSync(fd, buffer, 0, count, 0));
@@ -57,12 +60,7 @@ export function fileHead(file: string, count: number): Uint8Array {
  */
 export function* textChunks(file: string, maxBytes = MAX_IMPORT_BYTES): Generator<string> {
   checkImportFile(file, maxBytes);
-  let fd: number;
-  try {
-    fd = openSync(file, 'r');
-  } catch (e) {
-    throw cannotRead(file, e);
-  }
+  const fd = openToRead(file);
   try {
     if (!fstatSync(fd).isFile()) throw new UserError(`cannot read ${file}: not a regular file`);
     const buffer = Buffer.allocUnsafe(PIECE_BYTES + 3);

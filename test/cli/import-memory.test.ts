@@ -1,36 +1,21 @@
 // An import's memory is bounded by what it keeps, not by the file: a large file and a file with one
 // enormous note, each imported by a spawned CLI under an address-space cap (so that a regression
 // fails here instead of exhausting the machine), its peak resident memory measured.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_FIELD_LENGTH } from '../../src/domain/limits.js';
-import { BIN, ROOT, type CliRun } from '../helpers/run-cli.js';
+import { runMeasured } from '../helpers/measured-run.js';
+import { ROOT } from '../helpers/run-cli.js';
 import { envWithDb } from '../helpers/seeded-db.js';
 
-const PEAK_RSS = join(ROOT, 'test', 'helpers', 'peak-rss.cjs');
 const HAS_PRLIMIT = spawnSync('prlimit', ['--version']).status === 0;
 /** Node reserves most of a gigabyte of address space before it does anything; this leaves room for the target and no more than twice it. */
 const ADDRESS_SPACE_MB = 1600;
 const TARGET_MB = 300;
 
-function importMeasured(file: string, env: Record<string, string>): Promise<CliRun & { peakMb: number }> {
-  const rssFile = join(env.HOME!, 'rss');
-  return new Promise((done, fail) => {
-    const child = spawn('prlimit', [`--as=${ADDRESS_SPACE_MB * 1024 * 1024}`, process.execPath, '--require', PEAK_RSS, BIN, 'import', file], {
-      env: { ...env, TREATY_TEST_RSS_FILE: rssFile },
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
-    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr, peakMb: Number(readFileSync(rssFile, 'utf8')) / 1024 }));
-  });
-}
+const importMeasured = (file: string, env: Record<string, string>) => runMeasured(['import', file], env, { capMb: ADDRESS_SPACE_MB });
 
 const HEADER = 'treaty,code,action,date,reference,source,note';
 const codes = () => readFileSync(join(ROOT, 'data', 'participants.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')[0]!);

@@ -1,30 +1,14 @@
 // sync against hostile servers on 127.0.0.1: bodies that would fill memory, and words meant for
 // the terminal. Spawned, so that each run's peak memory is its own.
-import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { createGzip } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, cleanEnv, ROOT, runCli, type CliRun } from '../helpers/run-cli.js';
+import { runMeasured } from '../helpers/measured-run.js';
+import { cleanEnv, runCli } from '../helpers/run-cli.js';
 
-const PEAK_RSS = join(ROOT, 'test', 'helpers', 'peak-rss.cjs');
 const MB = 1024 * 1024;
 
-/** Runs the CLI and returns its result with its peak memory in MB. */
-function runMeasured(args: readonly string[], env: Record<string, string>): Promise<CliRun & { peakMb: number }> {
-  const rssFile = join(env.HOME!, 'rss');
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--require', PEAK_RSS, BIN, ...args], { env: { ...env, TREATY_TEST_RSS_FILE: rssFile }, cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
-    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr, peakMb: Number(readFileSync(rssFile, 'utf8')) / 1024 }));
-  });
-}
 
 describe('treaty sync against hostile servers', () => {
   let server: Server;
