@@ -7,7 +7,8 @@ import { ROOT, cleanEnv, runCli } from '../helpers/run-cli.js';
 import { runMain } from '../helpers/run-main.js';
 import { envWithDb } from '../helpers/seeded-db.js';
 
-const PAGES = join(ROOT, '..', 'shared', 'reference', 'mtdsg');
+// Real status pages, copied into the project with their source (test/fixtures/mtdsg/SOURCES.md): a clone has no ../shared.
+const PAGES = join(ROOT, 'test', 'fixtures', 'mtdsg');
 const TPNW = join(ROOT, 'test', 'fixtures', 'mtdsg', 'XXVI-9.en.xml');
 const json = (args: string[], env: Record<string, string>) => {
   const r = runCli([...args, '--json'], env);
