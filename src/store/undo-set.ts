@@ -124,9 +124,19 @@ export function applyUndo(prepare: Prepare, undo: number): void {
   }
   for (const t of FACT_TABLES) {
     const all = [...t.columns, 'set_id'];
-    prepare(
-      `INSERT INTO ${t.name} (${all.join(', ')}) SELECT ${all.map((c) => `b.${c}`).join(', ')}
-       FROM ${PLAN} p JOIN ${t.name}_superseded b ON b.rowid = p.before WHERE p.tbl = '${t.name}' AND p.after IS NULL ORDER BY p.before`,
-    ).run();
+    const removed = `FROM ${PLAN} p JOIN ${t.name}_superseded b ON b.rowid = p.before WHERE p.tbl = '${t.name}' AND p.after IS NULL`;
+    const g = t.generated;
+    if (g !== undefined) {
+      // SQLite reuses the highest ids once their rows are gone, so a later write may hold the id a
+      // removed row had (a drop, then an add). Such a row comes back under a new id, above every id in
+      // use or about to be restored, so the rows that keep theirs (next) cannot meet it.
+      const taken = `EXISTS (SELECT 1 FROM ${t.name} l WHERE l.${g} = b.${g})`;
+      const above = `(SELECT max(m) FROM (SELECT max(${g}) AS m FROM ${t.name} UNION ALL SELECT max(r.${g}) FROM ${PLAN} q JOIN ${t.name}_superseded r ON r.rowid = q.before WHERE q.tbl = '${t.name}' AND q.after IS NULL))`;
+      prepare(
+        `INSERT INTO ${t.name} (${all.join(', ')}) SELECT ${all.map((c) => (c === g ? `${above} + row_number() OVER (ORDER BY p.before)` : `b.${c}`)).join(', ')}
+         ${removed} AND ${taken} ORDER BY p.before`,
+      ).run();
+      prepare(`INSERT INTO ${t.name} (${all.join(', ')}) SELECT ${all.map((c) => `b.${c}`).join(', ')} ${removed} AND NOT ${taken} ORDER BY p.before`).run();
+    } else prepare(`INSERT INTO ${t.name} (${all.join(', ')}) SELECT ${all.map((c) => `b.${c}`).join(', ')} ${removed} ORDER BY p.before`).run();
   }
 }

@@ -171,6 +171,20 @@ describe('treaty drop', () => {
     expect(await status(env, 'att')).toEqual(was);
   });
 
+  it('is undone after a later add took the ids of the rows it removed', async () => {
+    const env = await withAtt();
+    const was = await run(['export', '--treaty', 'att', '--csv'], env);
+    expect((await run(['drop', 'att', '--yes'], env)).code).toBe(0);
+    const drop = await lastChange(env);
+    // SQLite hands the dropped actions' ids to the next rows written: the Kinshasa Convention's.
+    expect((await run(['add', join(FIXTURES, 'XXVI-7.en.xml')], env)).code).toBe(0);
+    const kinshasa = await run(['export', '--treaty', 'XXVI-7', '--csv'], env);
+    const undone = await run(['undo', String(drop.id)], env);
+    expect(undone.code, undone.stderr).toBe(0);
+    expect((await run(['export', '--treaty', 'att', '--csv'], env)).stdout).toBe(was.stdout);
+    expect((await run(['export', '--treaty', 'XXVI-7', '--csv'], env)).stdout).toBe(kinshasa.stdout);
+  });
+
   it('refuses an unknown treaty', async () => {
     const r = await run(['drop', 'nothing-here', '--yes'], envWithDb());
     expect(r.code).toBe(1);
