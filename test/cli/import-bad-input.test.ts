@@ -535,7 +535,9 @@ const IMPORT_CASES: BadCase[] = [
     guarded: true,
     setup: ({ file }) => {
       const f = file('junk.bin', randomBytes(MB50));
-      return { args: ['import', f], first: at(f) };
+      // About one file in a hundred starts with "<" after bytes that read as spaces: taken for a status
+      // page, it is refused by the page's size cap before any byte is read as XML.
+      return { args: ['import', f], first: new RegExp(`^error: (cannot read )?${escapeRegExp(f)}: `) };
     },
   },
   {
