@@ -4,18 +4,17 @@
 // `record`. Each runs in a process of its own under an address-space cap, so a regression fails the
 // test rather than the machine, and each must end in one line, a non-zero exit, the database as it
 // was, and a peak resident size under 300 MB.
-import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createGzip } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fingerprint } from '../helpers/files.js';
-import { BIN, ROOT, tempDir, type CliRun } from '../helpers/run-cli.js';
+import { runMeasured } from '../helpers/measured-run.js';
+import { ROOT, tempDir, type CliRun } from '../helpers/run-cli.js';
 import { envWithDb } from '../helpers/seeded-db.js';
 
-const PEAK_RSS = join(ROOT, 'test', 'helpers', 'peak-rss.cjs');
 const MB = 1024 * 1024;
 /** The cap on the whole address space: V8 reserves about 1 GB at start; a runaway read stops at this. */
 const ADDRESS_SPACE = 2 * 1024 * MB;
@@ -26,25 +25,9 @@ const ADDRESS_SPACE = 2 * 1024 * MB;
 const ADDRESS_SPACE_WITH_FETCH = 12 * 1024 * MB;
 const PEAK_LIMIT_MB = 300;
 
-/**
- * Runs the CLI under `prlimit --as`, optionally with `stdin` fed from a shell pipeline, and returns
- * its result with its peak resident size in MB (Infinity when it died before it could say).
- */
-function runCapped(args: readonly string[], env: Record<string, string>, stdinFrom?: string): Promise<CliRun & { peakMb: number }> {
-  const rssFile = join(tempDir(), 'rss');
-  const node = ['prlimit', `--as=${args[0] === 'sync' ? ADDRESS_SPACE_WITH_FETCH : ADDRESS_SPACE}`, '--', process.execPath, '--require', PEAK_RSS, BIN, ...args];
-  const quoted = node.map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
-  const [command, ...rest] = stdinFrom === undefined ? node : ['sh', '-c', `${stdinFrom} | ${quoted}`];
-  return new Promise((done, fail) => {
-    const child = spawn(command!, rest, { env: { ...env, TREATY_TEST_RSS_FILE: rssFile }, cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
-    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr, peakMb: existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) / 1024 : Number.POSITIVE_INFINITY }));
-  });
-}
+/** The CLI under `prlimit --as` (more room for sync's fetch), optionally with stdin from a shell pipeline. */
+const runCapped = (args: readonly string[], env: Record<string, string>, stdinFrom?: string) =>
+  runMeasured(args, env, { capMb: (args[0] === 'sync' ? ADDRESS_SPACE_WITH_FETCH : ADDRESS_SPACE) / MB, ...(stdinFrom === undefined ? {} : { stdinFrom }) });
 
 /** One line (and at most a hint), a non-zero exit, nothing on stdout, the database unchanged, memory bounded. */
 function expectRefused(r: CliRun & { peakMb: number }, first: string, code: number, db: string, before: string | null): void {
