@@ -10,12 +10,7 @@ const CHUNK = 64 * 1024;
 /** The bytes of `file`, at most `maxBytes` of them; more is a UserError naming what the cap is for. */
 export function readCappedFile(file: string, maxBytes: number, what: string): Uint8Array {
   const tooBig = () => new UserError(`cannot read ${file}: larger than ${megabytes(maxBytes)}, the most ${what} may be`);
-  let fd: number;
-  try {
-    fd = openSync(file, 'r');
-  } catch (e) {
-    throw new UserError(`cannot read ${file}: ${fileErrorText(e)}`);
-  }
+  const fd = openToRead(file);
   try {
     const stat = fstatSync(fd);
     if (stat.isDirectory()) throw new UserError(`cannot read ${file}: it is a directory`);
@@ -32,11 +27,25 @@ export function readCappedFile(file: string, maxBytes: number, what: string): Ui
     }
     return Buffer.concat(chunks, total);
   } catch (e) {
-    if (e instanceof UserError) throw e;
-    throw new UserError(`cannot read ${file}: ${fileErrorText(e)}`);
+    throw cannotRead(file, e);
   } finally {
     closeSync(fd);
   }
+}
+
+/** A file opened for reading; a failure is said as cannotRead says it. */
+export function openToRead(file: string): number {
+  try {
+    return openSync(file, 'r');
+  } catch (e) {
+    throw cannotRead(file, e);
+  }
+}
+
+/** Why a file cannot be read, in one line: the words every reader of local files uses. */
+export function cannotRead(file: string, e: unknown): UserError {
+  if (e instanceof UserError) return e;
+  return new UserError(`cannot read ${file}: ${fileErrorText(e)}`);
 }
 
 function fileErrorText(e: unknown): string {

@@ -1,21 +1,15 @@
 // A file read as UTF-8 text a piece at a time, with its size capped while it is read: an import of
 // any size holds one piece of the file in memory, never the whole of it.
 import { isUtf8 } from 'node:buffer';
-import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, readSync, statSync } from 'node:fs';
 import { MAX_IMPORT_BYTES, megabytes } from '../domain/limits.js';
 import { UserError } from '../errors.js';
+import { cannotRead, openToRead } from '../read-capped-file.js';
 
 // Under Node's threshold for external strings (about 1 MB): a piece of ASCII becomes a one-byte string
 // on the heap, and the fields cut from it (which keep it alive) cost a byte a character, not two.
 const PIECE_BYTES = 512 * 1024;
 
-/** Why a file cannot be opened, in the words the other readers use. */
-export function cannotRead(file: string, e: unknown): UserError {
-  if (e instanceof UserError) return e;
-  const code = (e as NodeJS.ErrnoException).code;
-  const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
-  return new UserError(`cannot read ${file}: ${why}`);
-}
 
 /** Refuses what is not a regular file of at most `maxBytes`, before it is opened (a FIFO would block the open). */
 export function checkImportFile(file: string, maxBytes = MAX_IMPORT_BYTES): number {
@@ -32,14 +26,6 @@ export function checkImportFile(file: string, maxBytes = MAX_IMPORT_BYTES): numb
 
 export function tooLarge(file: string, maxBytes: number): UserError {
   return new UserError(`cannot read ${file}: larger than ${megabytes(maxBytes)}, the most an import of this kind of file may be`, maxBytes < MAX_IMPORT_BYTES ? `CSV and NDJSON are read a piece at a time, up to ${megabytes(MAX_IMPORT_BYTES)}` : 'split the file, or import the treaties one file each');
-}
-
-function openToRead(file: string): number {
-  try {
-    return openSync(file, 'r');
-  } catch (e) {
-    throw cannotRead(file, e);
-  }
 }
 
 /** The first bytes of a file (at most `count`): enough to tell its format and its header. */
